@@ -1,0 +1,91 @@
+"""The record every stage annotates: one Document per article, one Finding per decision.
+
+Raw 1-based line numbers are the address of every decision. A stage may rewrite the text of a
+line in ``Document.lines`` but never adds, merges or removes one, so a finding's line number
+always points into the raw input. Stages annotate; only the writer decides what text goes out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One decision by one stage.
+
+    ``line`` is the raw 1-based line number, or ``None`` for a finding about the whole document.
+    ``score`` is the stage's confidence or measurement; thresholds that turn scores into actions
+    live in the config, not in the stage. ``evidence`` holds JSON-serialisable facts a person
+    needs to understand the decision (matched phrase, counts, distances, ...).
+    """
+
+    stage: str
+    code: str
+    line: int | None
+    score: float
+    detail: str
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        record: dict[str, Any] = {
+            "stage": self.stage,
+            "code": self.code,
+            "line": self.line,
+            "score": round(self.score, 4),
+            "detail": self.detail,
+        }
+        if self.evidence:
+            record["evidence"] = self.evidence
+        return record
+
+
+@dataclass(slots=True)
+class DuplicateInfo:
+    """Where a document sits among the copies and event reports of a run (duplicates stage)."""
+
+    exact_dup_of: str | None = None
+    near_dup_group: str | None = None
+    duplicate_of: str | None = None
+    dup_similarity: float | None = None
+    event_group: str | None = None
+    event_similarity: float | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    """One article: its raw text, its current lines and what every stage found.
+
+    ``id`` comes from the input (relative path, or ``<file>#<line>`` for a JSON Lines record),
+    never from scheduling, so ids and their order are stable across runs and worker counts.
+    """
+
+    id: str
+    source_path: str
+    raw_text: str
+    lines: list[str]
+    raw_sha256: str
+    input_encoding: str = "utf-8"
+    title_field: str | None = None
+    source: str | None = None
+    date: str | None = None
+    record_line: int | None = None
+    findings: list[Finding] = field(default_factory=list)
+    language: str = "und"
+    language_probability: float = 0.0
+    site: str | None = None
+    garble_score: float | None = None
+    garbled: bool | None = None
+    duplicates: DuplicateInfo = field(default_factory=DuplicateInfo)
+
+    @property
+    def title_line(self) -> int | None:
+        """Raw line number of the title: line 1 unless the input gave a separate title field."""
+        return None if self.title_field is not None or not self.lines else 1
+
+    def add(self, finding: Finding) -> None:
+        self.findings.append(finding)
+
+    def findings_of(self, stage: str) -> list[Finding]:
+        return [f for f in self.findings if f.stage == stage]

@@ -1,0 +1,1 @@
+"""One module per pipeline stage: pure functions on strings plus a thin stage that records Findings."""
