@@ -1,0 +1,103 @@
+"""The pipeline: per-document stages in parallel, then corpus stages on the driver.
+
+Each stage annotates the Documents; none drops anything. What goes out is decided afterwards by
+:mod:`cleaner.selection` and written by :mod:`cleaner.writer`, so ``clean``, ``check`` and
+``explain`` are one pipeline with different sinks.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cleaner import selection
+from cleaner.config import Config
+from cleaner.document import Document
+from cleaner.engine import ordered_map
+from cleaner.reader import Failure, discover, read_articles, split_lines
+from cleaner.stages import encoding, language
+
+
+@dataclass
+class RunResult:
+    """Everything one run produced: annotated documents in id order, and what failed or was skipped."""
+
+    documents: list[Document]
+    failures: list[Failure] = field(default_factory=list)
+    skipped: list[Failure] = field(default_factory=list)
+    files: int = 0
+
+
+def process_document(doc: Document, config: Config) -> None:
+    """Run the per-document stages, in order, on one document."""
+    encoding.run(doc, config.encoding)
+    language.run(doc, config.language, skip_lines=selection.removed_lines(doc, config))
+
+
+def process_file(relative: str, src: Path, config: Config) -> tuple[list[Document], list[Failure]]:
+    """Read one input file and run the per-document stages; a crash in a stage fails that document only."""
+    docs, failures = read_articles(src, relative, config.input)
+    processed = []
+    for doc in docs:
+        try:
+            process_document(doc, config)
+        except Exception as error:  # one bad article must never stop the batch
+            failures.append(
+                Failure(relative, f"internal error while cleaning: {type(error).__name__}: {error}", doc.record_line)
+            )
+        else:
+            processed.append(doc)
+    return processed, failures
+
+
+def process_corpus(docs: list[Document], config: Config) -> None:
+    """Run the stages that need every document at once."""
+
+
+def run(
+    src: Path,
+    config: Config,
+    workers: int = 1,
+    on_file_done: Callable[[], None] | None = None,
+    files: list[str] | None = None,
+) -> RunResult:
+    """Read and clean every article under ``src`` (or just ``files``, relative to it)."""
+    if files is None:
+        files, skipped = discover(src, config.input)
+    else:
+        skipped = []
+    task = functools.partial(process_file, src=src, config=config)
+    results = ordered_map(task, files, workers, on_file_done)
+    documents: list[Document] = []
+    failures: list[Failure] = []
+    seen: dict[str, str] = {}
+    for docs, file_failures in results:
+        failures.extend(file_failures)
+        for doc in docs:
+            if doc.id in seen:
+                failures.append(
+                    Failure(doc.source_path, f"duplicate id {doc.id!r}, first used in {seen[doc.id]}", doc.record_line)
+                )
+                continue
+            seen[doc.id] = doc.source_path
+            documents.append(doc)
+    documents.sort(key=lambda d: d.id)
+    process_corpus(documents, config)
+    return RunResult(documents=documents, failures=failures, skipped=skipped, files=len(files))
+
+
+def document_from_text(text: str, config: Config, doc_id: str = "text") -> Document:
+    """A Document for a string given directly (the Python API), processed like a .txt file."""
+    doc = Document(
+        id=doc_id,
+        source_path=f"{doc_id}.txt",
+        raw_text=text,
+        lines=split_lines(text),
+        raw_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    )
+    process_document(doc, config)
+    process_corpus([doc], config)
+    return doc

@@ -1,0 +1,223 @@
+"""Read a folder of articles (.txt and .jsonl) into Documents; never modify it, never stop on one bad file.
+
+A .txt file is one article whose first line is its title. A .jsonl file holds one article per
+line as a JSON object with a text field (and optionally id, title, date and source fields).
+Bytes that are not UTF-8 are decoded with the encoding charset-normalizer detects, and the fact
+is recorded as a finding. Whatever cannot be read becomes a :class:`Failure` with a reason.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import charset_normalizer
+
+from cleaner.document import Document, Finding
+
+UTF16_32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+@dataclass(frozen=True)
+class InputConfig:
+    """How articles are found and read.
+
+    max_bytes: a .txt file, or one .jsonl record, larger than this is refused as a failure
+        (default 10 MB: far beyond any article, small enough to never exhaust memory).
+    suffixes: file endings read as articles; other files are listed as skipped.
+    text_field, id_field, title_field, date_field, source_field: JSON Lines field names. Only the
+        text is required; a record without an id gets ``<file>#<line>``.
+    """
+
+    max_bytes: int = 10_000_000
+    suffixes: tuple[str, ...] = (".txt", ".jsonl")
+    text_field: str = "text"
+    id_field: str = "id"
+    title_field: str = "title"
+    date_field: str = "date"
+    source_field: str = "source"
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that could not be processed: where it is and why, in words a user can act on."""
+
+    path: str
+    reason: str
+    line: int | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {"path": self.path, "line": self.line, "reason": self.reason}
+
+
+class InputError(Exception):
+    """A file that cannot be read as an article; the message is the reason shown to the user."""
+
+
+def discover(src: Path, config: InputConfig) -> tuple[list[str], list[Failure]]:
+    """Article files under ``src`` as sorted POSIX paths relative to it, and files skipped.
+
+    Hidden files and folders (a name starting with '.') are skipped silently; files with other
+    suffixes are listed as skipped so a user sees what was not read.
+    """
+    found: list[str] = []
+    skipped: list[Failure] = []
+    for path in src.rglob("*"):
+        relative = path.relative_to(src)
+        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+            continue
+        name = relative.as_posix()
+        if path.suffix.lower() in config.suffixes:
+            found.append(name)
+        else:
+            skipped.append(Failure(name, f"not an article file (suffix not in {', '.join(config.suffixes)})"))
+    return sorted(found), sorted(skipped, key=lambda f: f.path)
+
+
+def read_articles(src: Path, relative: str, config: InputConfig) -> tuple[list[Document], list[Failure]]:
+    """Read one input file into Documents; every problem becomes a Failure, never an exception."""
+    path = src / relative
+    try:
+        if path.suffix.lower() == ".jsonl":
+            return _read_jsonl(path, relative, config)
+        return [_read_text_file(path, relative, config)], []
+    except InputError as error:
+        return [], [Failure(relative, str(error))]
+    except OSError as error:
+        return [], [Failure(relative, f"cannot read file: {error.strerror or error}")]
+
+
+def _read_text_file(path: Path, relative: str, config: InputConfig) -> Document:
+    size = path.stat().st_size
+    if size > config.max_bytes:
+        raise InputError(f"file is {size:,} bytes, over the limit of {config.max_bytes:,} (input.max_bytes)")
+    with path.open("rb") as handle:
+        data = handle.read()
+    text, encoding, notes = decode(data)
+    if not text.strip():
+        raise InputError("empty file" if not text else "file holds only whitespace")
+    doc = Document(
+        id=str(PurePosixPath(relative).with_suffix("")),
+        source_path=relative,
+        raw_text=text,
+        lines=split_lines(text),
+        raw_sha256=hashlib.sha256(data).hexdigest(),
+        input_encoding=encoding,
+        source=_folder_source(relative),
+    )
+    doc.findings.extend(notes)
+    return doc
+
+
+def _read_jsonl(path: Path, relative: str, config: InputConfig) -> tuple[list[Document], list[Failure]]:
+    docs: list[Document] = []
+    failures: list[Failure] = []
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            try:
+                docs.append(_record_to_document(raw, number, relative, config))
+            except InputError as error:
+                failures.append(Failure(relative, str(error), line=number))
+    if not docs and not failures:
+        failures.append(Failure(relative, "empty file: no JSON records"))
+    return docs, failures
+
+
+def _record_to_document(raw: bytes, number: int, relative: str, config: InputConfig) -> Document:
+    if len(raw) > config.max_bytes:
+        raise InputError(f"record is {len(raw):,} bytes, over the limit of {config.max_bytes:,} (input.max_bytes)")
+    text_of_line, encoding, notes = decode(raw)
+    try:
+        record = json.loads(text_of_line)
+    except json.JSONDecodeError as error:
+        raise InputError(f"not valid JSON: {error.msg} at column {error.colno}") from None
+    if not isinstance(record, dict):
+        raise InputError("a JSON Lines record must be an object")
+    text = record.get(config.text_field)
+    if not isinstance(text, str):
+        raise InputError(f"record has no string field {config.text_field!r} (input.text_field)")
+    if not text.strip():
+        raise InputError(f"field {config.text_field!r} is empty")
+    given_id = record.get(config.id_field)
+    title = record.get(config.title_field)
+    date = record.get(config.date_field)
+    source = record.get(config.source_field)
+    doc = Document(
+        id=str(given_id) if given_id not in (None, "") else f"{relative}#{number}",
+        source_path=relative,
+        raw_text=text,
+        lines=split_lines(text),
+        raw_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        input_encoding=encoding,
+        title_field=title if isinstance(title, str) and title.strip() else None,
+        source=str(source) if source not in (None, "") else _folder_source(relative),
+        date=str(date) if date not in (None, "") else None,
+        record_line=number,
+    )
+    doc.findings.extend(notes)
+    return doc
+
+
+def decode(data: bytes) -> tuple[str, str, list[Finding]]:
+    """Decode bytes as UTF-8 (BOM allowed) or else as the encoding charset-normalizer detects."""
+    if data.startswith(codecs.BOM_UTF8):
+        text = _strict(data, "utf-8-sig")
+        note = Finding("encoding", "bom_removed", None, 1.0, "a UTF-8 byte order mark was removed")
+        return text, "utf-8-sig", [note]
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data and not data.startswith(UTF16_32_BOMS):
+        raise InputError("binary file: it holds NUL bytes and is not UTF-16 or UTF-32 text")
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise InputError("undecodable: not UTF-8, and no text encoding fits its bytes")
+    text = str(best)
+    if _control_share(text) > 0.01:
+        raise InputError(f"binary file: decoding as {best.encoding} gives control characters")
+    note = Finding(
+        "encoding",
+        "detected_encoding",
+        None,
+        round(1.0 - best.chaos, 4),
+        f"not UTF-8; decoded as {best.encoding} (detected by charset-normalizer)",
+        {"encoding": best.encoding},
+    )
+    return text, best.encoding, [note]
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise InputError(f"starts with a UTF-8 byte order mark but byte {error.start} is not UTF-8") from None
+
+
+def _control_share(text: str) -> float:
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    return controls / max(len(text), 1)
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on line feeds only, as editors number lines; a final newline ends the last line.
+
+    A carriage return before the line feed (Windows files) is dropped. Other Unicode line
+    separators stay inside their line, so raw line numbers match what ``grep -n`` shows.
+    """
+    lines = text.split("\n")
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()
+    return [line[:-1] if line.endswith("\r") else line for line in lines]
+
+
+def _folder_source(relative: str) -> str | None:
+    """An article's source is the folder it sits in; top-level files have none."""
+    folder = relative.rpartition("/")[0]
+    return folder or None
+

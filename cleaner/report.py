@@ -1,0 +1,95 @@
+"""The run report: counts per stage and code, failures with reasons, config, versions, exit code.
+
+report.json holds no timestamps or durations, so two runs on the same input and config write
+identical reports; times go to the terminal summary only.
+"""
+
+from __future__ import annotations
+
+import platform
+from collections import Counter
+from importlib import metadata
+from typing import Any
+
+from cleaner import __version__, selection
+from cleaner.config import Config
+from cleaner.pipeline import RunResult
+
+SCHEMA_VERSION = 1
+LIBRARIES = ("ftfy", "datasketch", "langdetect", "click", "charset-normalizer", "numpy")
+
+EXIT_OK = 0
+EXIT_VIOLATIONS = 1
+EXIT_USAGE = 2
+EXIT_INPUT_FAILED = 123
+
+
+def versions() -> dict[str, str]:
+    found = {"cleaner": __version__, "python": ".".join(platform.python_version_tuple()[:2])}
+    for name in LIBRARIES:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "not installed"
+    return found
+
+
+def counts(result: RunResult, config: Config) -> dict[str, Any]:
+    findings: dict[str, Counter[str]] = {}
+    languages: Counter[str] = Counter()
+    lines_raw = lines_removed = 0
+    for doc in result.documents:
+        languages[doc.language] += 1
+        lines_raw += len(doc.lines)
+        lines_removed += len(selection.removed_lines(doc, config))
+        for finding in doc.findings:
+            findings.setdefault(finding.stage, Counter())[finding.code] += 1
+    return {
+        "files": result.files,
+        "documents": len(result.documents),
+        "failed": len(result.failures),
+        "skipped": len(result.skipped),
+        "lines_raw": lines_raw,
+        "lines_removed": lines_removed,
+        "languages": dict(sorted(languages.items())),
+        "findings": {stage: dict(sorted(c.items())) for stage, c in sorted(findings.items())},
+    }
+
+
+def build(result: RunResult, config: Config) -> dict[str, Any]:
+    """The content of report.json."""
+    return {
+        "schema": SCHEMA_VERSION,
+        "versions": versions(),
+        "counts": counts(result, config),
+        "failures": [f.to_dict() for f in result.failures],
+        "skipped": [f.to_dict() for f in result.skipped],
+        "config": config.to_dict(),
+    }
+
+
+def exit_code(result: RunResult, violations: int = 0) -> int:
+    """123 when any input failed (black's convention), else 1 on policy violations, else 0."""
+    if result.failures:
+        return EXIT_INPUT_FAILED
+    return EXIT_VIOLATIONS if violations else EXIT_OK
+
+
+def summary(result: RunResult, config: Config, seconds: float) -> str:
+    """The short human summary printed on stderr at the end of a run."""
+    c = counts(result, config)
+    rate = c["documents"] / seconds if seconds > 0 else 0.0
+    languages = ", ".join(f"{lang} {n}" for lang, n in sorted(c["languages"].items(), key=lambda x: -x[1])[:5])
+    parts = [
+        f"{c['documents']} articles from {c['files']} files in {seconds:.2f}s ({rate:.0f}/s)",
+        f"lines removed: {c['lines_removed']} of {c['lines_raw']}",
+        f"languages: {languages or 'none'}",
+    ]
+    if result.skipped:
+        parts.append(f"skipped: {len(result.skipped)} (see report)")
+    if result.failures:
+        parts.append(f"FAILED: {len(result.failures)} inputs")
+        parts.extend(f"  {f.path}{':' + str(f.line) if f.line else ''}: {f.reason}" for f in result.failures[:10])
+        if len(result.failures) > 10:
+            parts.append(f"  ... and {len(result.failures) - 10} more (see report)")
+    return "\n".join(parts)

@@ -1,0 +1,112 @@
+"""Write a run into DST: cleaned articles mirroring SRC, manifest.jsonl and report.json.
+
+Everything is written into a hidden staging folder beside DST and swapped in at the end, so
+DST never holds a half-written file or a mix of two runs, and a crash leaves the previous output
+as it was. Only a folder that is empty or holds a previous cleaner output is ever replaced.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from cleaner import manifest, report, selection
+from cleaner.config import Config
+from cleaner.document import Document
+from cleaner.pipeline import RunResult
+
+MANIFEST = "manifest.jsonl"
+REPORT = "report.json"
+
+
+class OutputError(Exception):
+    """DST cannot be written; the message says what to do."""
+
+
+def check_destination(src: Path, dst: Path) -> None:
+    """Refuse a DST inside SRC (it would be read as input next time) or one holding other files."""
+    src_resolved, dst_resolved = src.resolve(), dst.resolve()
+    if dst_resolved == src_resolved or src_resolved in dst_resolved.parents:
+        raise OutputError(f"output folder {dst} is inside the input folder {src}; choose a folder outside it")
+    if dst.exists() and not dst.is_dir():
+        raise OutputError(f"output path {dst} exists and is not a folder")
+    if dst.is_dir() and any(dst.iterdir()) and not (dst / MANIFEST).is_file():
+        raise OutputError(
+            f"output folder {dst} is not empty and holds no {MANIFEST}; "
+            "choose an empty or new folder (a previous cleaner output is replaced)"
+        )
+
+
+def write(dst: Path, result: RunResult, config: Config) -> None:
+    """Write the cleaned articles, manifest and report of ``result`` into ``dst``, atomically."""
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    staging = dst.parent / f".{dst.name}.tmp-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    try:
+        records = _write_articles(staging, result.documents, config)
+        with (staging / MANIFEST).open("w", encoding="utf-8") as handle:
+            for record in records:
+                handle.write(_json_line(record))
+        with (staging / REPORT).open("w", encoding="utf-8") as handle:
+            json.dump(report.build(result, config), handle, ensure_ascii=False, indent=2, sort_keys=False)
+            handle.write("\n")
+        _swap_in(staging, dst)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _write_articles(root: Path, docs: list[Document], config: Config) -> list[dict[str, Any]]:
+    """Write every document and return its manifest record, in document id order."""
+    records = []
+    jsonl_records: dict[str, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
+    for doc in docs:
+        text = selection.clean_text(doc, config)
+        if doc.record_line is None:
+            _write_file(root / doc.source_path, text)
+        else:
+            jsonl_records[doc.source_path].append((doc.record_line, _jsonl_record(doc, text, config)))
+        records.append(manifest.record(doc, config, doc.source_path, text))
+    for path, rows in jsonl_records.items():
+        _write_file(root / path, "".join(_json_line(row) for _, row in sorted(rows, key=lambda r: r[0])))
+    return records
+
+
+def _jsonl_record(doc: Document, text: str, config: Config) -> dict[str, Any]:
+    fields = config.input
+    row: dict[str, Any] = {fields.id_field: doc.id}
+    if doc.title_field is not None:
+        row[fields.title_field] = selection.title(doc, config)
+    row[fields.text_field] = text
+    if doc.date is not None:
+        row[fields.date_field] = doc.date
+    if doc.source is not None:
+        row[fields.source_field] = doc.source
+    return row
+
+
+def _json_line(value: dict[str, Any]) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _write_file(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+
+
+def _swap_in(staging: Path, dst: Path) -> None:
+    """Replace ``dst`` by ``staging`` with two renames; the old output is deleted last."""
+    if not dst.exists():
+        os.rename(staging, dst)
+        return
+    retired = dst.parent / f".{dst.name}.old-{os.getpid()}"
+    shutil.rmtree(retired, ignore_errors=True)
+    os.rename(dst, retired)
+    os.rename(staging, dst)
+    shutil.rmtree(retired, ignore_errors=True)
