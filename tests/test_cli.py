@@ -1,0 +1,163 @@
+"""The command line through click's CliRunner: every command, its help, its exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from cleaner import __version__
+from cleaner.cli import main
+
+from .conftest import RAW
+
+
+def invoke(*args: str) -> click.testing.Result:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_version() -> None:
+    result = invoke("--version")
+    assert result.exit_code == 0 and __version__ in result.output
+
+
+@pytest.mark.parametrize("name", sorted(main.commands))
+def test_every_command_has_help_with_an_example(name: str) -> None:
+    result = invoke(name, "-h")
+    assert result.exit_code == 0
+    assert "Example" in result.output and main.commands[name].help
+
+
+def test_clean_writes_mirror_manifest_and_report(tmp_path: Path) -> None:
+    dst = tmp_path / "out"
+    result = invoke("clean", str(RAW), "-o", str(dst), "--quiet")
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in dst.iterdir())
+    assert names == sorted([p.name for p in RAW.glob("*.txt")] + ["manifest.jsonl", "report.json"])
+    records = [json.loads(line) for line in (dst / "manifest.jsonl").read_text().splitlines()]
+    assert [r["id"] for r in records] == sorted(p.stem for p in RAW.glob("*.txt"))
+    assert {r["language"] for r in records} == {"en"}
+    report = json.loads((dst / "report.json").read_text())
+    assert report["counts"]["documents"] == 5 and report["failures"] == []
+    assert str(tmp_path) not in (dst / "report.json").read_text()
+
+
+def test_clean_is_deterministic_across_worker_counts(tmp_path: Path) -> None:
+    outputs = []
+    for workers in ("1", "2"):
+        dst = tmp_path / f"out{workers}"
+        assert invoke("clean", str(RAW), "-o", str(dst), "--workers", workers, "-q").exit_code == 0
+        outputs.append({p.name: p.read_bytes() for p in sorted(dst.rglob("*")) if p.is_file()})
+    assert outputs[0] == outputs[1]
+
+
+def test_bad_inputs_exit_123_and_the_rest_is_written(bad_inputs: Path, tmp_path: Path) -> None:
+    dst = tmp_path / "out"
+    result = invoke("clean", str(bad_inputs), "-o", str(dst))
+    assert result.exit_code == 123
+    assert "FAILED" in result.output and "binary.txt" in result.output
+    assert (dst / "good.txt").read_text() == "A good title\n\nA real paragraph of the article, long enough to read.\n"
+    assert (dst / "latin1.txt").read_text(encoding="utf-8").startswith("Café au lait")
+    report = json.loads((dst / "report.json").read_text())
+    failed = {(f["path"], f["line"]) for f in report["failures"]}
+    assert failed == {("binary.txt", None), ("empty.txt", None), ("blank.txt", None), ("feed.jsonl", 2), ("feed.jsonl", 3)}
+    assert [s["path"] for s in report["skipped"]] == ["notes.csv"]
+    feed = [json.loads(line) for line in (dst / "feed.jsonl").read_text().splitlines()]
+    assert [r["id"] for r in feed] == ["a1", "feed.jsonl#4"]
+    assert not (dst / ".hidden.txt").exists()
+
+
+def test_source_is_never_modified(bad_inputs: Path, tmp_path: Path) -> None:
+    before = {p: p.read_bytes() for p in bad_inputs.rglob("*") if p.is_file()}
+    invoke("clean", str(bad_inputs), "-o", str(tmp_path / "out"), "-q")
+    assert {p: p.read_bytes() for p in bad_inputs.rglob("*") if p.is_file()} == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["clean", "missing-folder", "-o", "x"], "does not exist"),
+        (["clean", "{raw}", "-o", "{raw}/out"], "inside the input folder"),
+        (["clean", "{raw}", "-o", "x", "--set", "nosuch.key=1"], "unknown section [nosuch]"),
+        (["clean", "{raw}", "-o", "x", "--set", "language.seed=abc"], "language.seed must be int"),
+        (["clean", "{raw}", "-o", "x", "--set", "language"], "expected section.key=value"),
+        (["clean", "{raw}", "-o", "x", "--config", "{missing}"], "does not exist"),
+        (["clean", "{raw}", "-o", "x", "--workers", "0"], "0 is not in the range"),
+        (["clean", "{raw}"], "Missing option '-o'"),
+    ],
+)
+def test_usage_errors_exit_2_with_a_message(
+    args: list[str], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    filled = [a.format(raw=RAW, missing=tmp_path / "nope.toml") for a in args]
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, filled)
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_non_empty_foreign_output_folder_is_refused(tmp_path: Path) -> None:
+    dst = tmp_path / "mine"
+    dst.mkdir()
+    (dst / "precious.txt").write_text("keep me")
+    result = CliRunner().invoke(main, ["clean", str(RAW), "-o", str(dst)])
+    assert result.exit_code == 2 and "not empty" in result.output
+    assert (dst / "precious.txt").read_text() == "keep me"
+
+
+def test_previous_output_is_replaced_whole(tmp_path: Path) -> None:
+    dst = tmp_path / "out"
+    invoke("clean", str(RAW), "-o", str(dst), "-q")
+    (dst / "stale.txt").write_text("from an older run")
+    assert invoke("clean", str(RAW), "-o", str(dst), "-q").exit_code == 0
+    assert not (dst / "stale.txt").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_config_file_and_set_override(tmp_path: Path) -> None:
+    config = tmp_path / "cleaner.toml"
+    config.write_text("[language]\nmin_letters = 100000\n")
+    dst = tmp_path / "out"
+    assert invoke("clean", str(RAW), "-o", str(dst), "--config", str(config), "-q").exit_code == 0
+    records = [json.loads(line) for line in (dst / "manifest.jsonl").read_text().splitlines()]
+    assert {r["language"] for r in records} == {"und"}
+    result = invoke("clean", str(RAW), "-o", str(dst), "--config", str(config), "--set", "language.min_letters=20", "-q")
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in (dst / "manifest.jsonl").read_text().splitlines()]
+    assert {r["language"] for r in records} == {"en"}
+
+
+def test_pyproject_tool_cleaner_section_is_read(tmp_path: Path) -> None:
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[project]\nname = "x"\n\n[tool.cleaner.language]\nmin_letters = 100000\n')
+    result = invoke("explain", str(RAW / "000_45b1623a569b7c72.txt"), "--json", "--config", str(pyproject))
+    assert json.loads(result.output)["document"]["language"] == "und"
+
+
+def test_check_writes_report_and_exits_by_inputs(bad_inputs: Path, tmp_path: Path) -> None:
+    report_path = tmp_path / "report.json"
+    result = invoke("check", str(RAW), "--report", str(report_path), "-q")
+    assert result.exit_code == 0 and result.output == ""
+    assert json.loads(report_path.read_text())["counts"]["documents"] == 5
+    assert invoke("check", str(bad_inputs), "-q").exit_code == 123
+
+
+def test_explain_text_and_json(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("A title here\n\nThe cafÃ© opened on Monday in the old town square of the city.\n", encoding="utf-8")
+    text = invoke("explain", str(path))
+    assert text.exit_code == 0
+    assert "1 TITLE" in text.output and "encoding/repaired" in text.output
+    data = json.loads(invoke("explain", str(path), "--json").output)
+    assert [line["verdict"] for line in data["lines"]] == ["title", "keep", "keep"]
+    assert data["lines"][2]["text"].startswith("The café") and data["lines"][2]["findings"][0]["code"] == "repaired"
+
+
+def test_explain_unreadable_file_exits_123(tmp_path: Path) -> None:
+    path = tmp_path / "b.txt"
+    path.write_bytes(b"\x89PNG\x00\x00\xff binary")
+    result = CliRunner().invoke(main, ["explain", str(path)])
+    assert result.exit_code == 123 and "binary" in result.output

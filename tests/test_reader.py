@@ -1,0 +1,81 @@
+"""Reading inputs: every bad file is a reported failure or skip, never a crash, never a loss."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cleaner.reader import InputConfig, decode, discover, read_articles, split_lines
+
+
+def test_discover_sorts_and_skips_hidden_and_other_suffixes(bad_inputs: Path) -> None:
+    files, skipped = discover(bad_inputs, InputConfig())
+    assert files == sorted(files)
+    assert ".hidden.txt" not in files
+    assert "feed.jsonl" in files and "good.txt" in files
+    assert [s.path for s in skipped] == ["notes.csv"]
+
+
+def read(src: Path, name: str, **settings: object):
+    return read_articles(src, name, InputConfig(**settings))  # type: ignore[arg-type]
+
+
+def test_binary_file_is_a_failure_with_reason(bad_inputs: Path) -> None:
+    docs, failures = read(bad_inputs, "binary.txt")
+    assert docs == []
+    assert "binary" in failures[0].reason
+
+
+def test_latin1_is_decoded_and_recorded(bad_inputs: Path) -> None:
+    docs, failures = read(bad_inputs, "latin1.txt")
+    assert failures == []
+    assert docs[0].lines[0] == "Café au lait"
+    assert "déjà" in docs[0].lines[2]
+    assert docs[0].input_encoding != "utf-8"
+    assert [f.code for f in docs[0].findings] == ["detected_encoding"]
+
+
+def test_bom_is_removed_and_recorded(bad_inputs: Path) -> None:
+    docs, _ = read(bad_inputs, "bom.txt")
+    assert docs[0].lines[0] == "Title with BOM"
+    assert docs[0].input_encoding == "utf-8-sig"
+    assert docs[0].findings[0].code == "bom_removed"
+
+
+def test_empty_and_blank_files_fail_with_reason(bad_inputs: Path) -> None:
+    assert read(bad_inputs, "empty.txt")[1][0].reason == "empty file"
+    assert read(bad_inputs, "blank.txt")[1][0].reason == "file holds only whitespace"
+
+
+def test_size_limit_is_configurable(bad_inputs: Path) -> None:
+    docs, failures = read(bad_inputs, "hugeline.txt", max_bytes=1000)
+    assert docs == [] and "over the limit of 1,000" in failures[0].reason
+    docs, failures = read(bad_inputs, "hugeline.txt")
+    assert failures == [] and len(docs[0].lines) == 2
+
+
+def test_jsonl_records_become_documents_and_bad_records_fail_alone(bad_inputs: Path) -> None:
+    docs, failures = read(bad_inputs, "feed.jsonl")
+    assert [d.id for d in docs] == ["a1", "feed.jsonl#4"]
+    assert docs[0].title_field == "First" and docs[0].title_line is None
+    assert docs[1].lines == ["Second record without id.", "Second line."]
+    assert [(f.line, f.reason.split(":")[0]) for f in failures] == [
+        (2, "not valid JSON"),
+        (3, "record has no string field 'text' (input.text_field)"),
+    ]
+
+
+def test_missing_file_is_a_failure(tmp_path: Path) -> None:
+    docs, failures = read(tmp_path, "gone.txt")
+    assert docs == [] and "cannot read file" in failures[0].reason
+
+
+def test_split_lines_matches_editor_numbering() -> None:
+    assert split_lines("a\nb\n") == ["a", "b"]
+    assert split_lines("a\r\nb") == ["a", "b"]
+    assert split_lines("a\n\nb\n\n") == ["a", "", "b", ""]
+    assert split_lines("a\u2028b\x0cc") == ["a\u2028b\x0cc"]
+
+
+def test_utf8_is_preferred_over_detection() -> None:
+    text, encoding, notes = decode("naïve – “quoted”".encode("utf-8"))
+    assert (text, encoding, notes) == ("naïve – “quoted”", "utf-8", [])
