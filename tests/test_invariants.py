@@ -1,0 +1,37 @@
+"""Invariants over arbitrary text: raw line numbers kept, cleaning idempotent, results deterministic."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import Config, clean_text
+from cleaner.manifest import record
+from cleaner.reader import split_lines
+
+# Text with the characters that make trouble: mojibake pairs, line separators, CR, controls.
+ALPHABET = st.sampled_from(list("abc XYZ.,;\"'\n\r\t\u00c3\u00a9\u00e2\u20ac\u2122\u2019\u201c\u00a0\u2028\x85\x0c&;#é–") + ["amp"])
+TEXTS = st.lists(ALPHABET, max_size=300).map("".join)
+CONFIG = Config()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_stages_never_add_or_remove_lines(text: str) -> None:
+    doc = clean_text(text, CONFIG).document
+    assert len(doc.lines) == len(split_lines(text))
+    assert all(f.line is None or 1 <= f.line <= len(doc.lines) for f in doc.findings)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_cleaning_is_idempotent(text: str) -> None:
+    once = clean_text(text, CONFIG).text
+    assert clean_text(once, CONFIG).text == once
+
+
+@settings(max_examples=50, deadline=None)
+@given(TEXTS)
+def test_same_input_same_record(text: str) -> None:
+    first, second = clean_text(text, CONFIG), clean_text(text, CONFIG)
+    assert record(first.document, CONFIG, None, first.text) == record(second.document, CONFIG, None, second.text)
