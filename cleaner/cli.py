@@ -97,6 +97,11 @@ def main() -> None:
     language, flag garbled copies and group duplicates, with a record of every decision.
 
     \b
+    Example:
+      cleaner clean raw/ -o clean/
+      cleaner explain raw/002_bff23f48fe3657a5.txt
+
+    \b
     Exit codes: 0 success, 1 check found policy violations, 2 usage error,
     123 some inputs failed (the rest were processed).
     """
