@@ -1,0 +1,49 @@
+"""The shape of a line: cheap, language-independent facts computed with C-level str methods."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_CLOSERS = "\"'”’“‘)]*» "
+_QUOTES = "\"'“”‘’«»„‚"
+_CAPS_MAX_WORDS = 30  # capital share is only computed (and only useful) for short lines
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """Facts about one line. ``sentence``: ends in . ! ? … once closing quotes and brackets are
+    set aside. ``caps``: share of words starting with a capital (short lines only, else 0).
+    ``seps``: menu separators (| » › • ·). ``link``: a URL, domain or e-mail/handle."""
+
+    words: int
+    chars: int
+    sentence: bool
+    quote: bool
+    caps: float
+    seps: int
+    link: bool
+
+    @property
+    def prose(self) -> bool:
+        """Reads like running text: a sentence of 8+ words, or 25+ words whatever the ending."""
+        return (self.sentence and self.words >= 8) or self.words >= 25
+
+    @property
+    def short(self) -> bool:
+        return not self.prose
+
+
+def line_shape(line: str) -> Shape:
+    """Shape of one non-blank line, in time linear in its length."""
+    text = line.strip()
+    words = text.split()
+    n = len(words)
+    end = text.rstrip(_CLOSERS)
+    sentence = end[-1:] in (".", "!", "?", "…") and not end.endswith("...»")
+    caps = 0.0
+    if n <= _CAPS_MAX_WORDS:
+        caps = sum(1 for w in words if w[:1].isupper() or (w[:1] in _QUOTES and w[1:2].isupper())) / n
+    seps = text.count("|") + text.count("»") + text.count("›") + text.count("•") + text.count(" · ")
+    link = ("://" in text or "www." in text or ".com" in text or ".html" in text
+            or (n <= 12 and "@" in text))
+    return Shape(n, len(text), sentence, text[:1] in _QUOTES, caps, seps, link)
