@@ -8,7 +8,8 @@ Four kinds of evidence, combined in this order:
    maximum-sum segment over per-line weights: prose counts for, short and matched lines
    against). Lines before it are navigation or header junk, lines after it footer, teasers,
    related links; a heading such as "Comments" or "Next Post" after the body opens a section
-   whose lines all take its class. A line echoing the title is kept wherever it stands.
+   whose lines all take its class. The line that best repeats the title is kept wherever
+   it stands.
 4. **Context** inside the body: a short line between two removed lines is junk of their kind;
    a short line between paragraphs is a subhead and stays; a run of three or more short lines
    is a link list.
@@ -19,13 +20,16 @@ caller decides with a threshold. When in doubt the score stays low (kept, but ex
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .lexicon import Lexicon, Match
 from .shape import Shape, line_shape
-from .title import echoes_title, title_tokens
+from .title import echo_score, title_tokens
+
+_WORD = re.compile(r"\w+")
 
 # Weights of the body search: words of prose count for the body, other lines against it.
 _PROSE_DIVISOR = 8.0  # a 40-word paragraph weighs 5
@@ -35,8 +39,8 @@ _SHORT_SENTENCE = 0.25  # "Expectations were low." barely counts either way
 _SHORT_LINE = -1.0
 _JUNK_LINE = -2.0  # lexicon match or menu-shaped line
 _SECTION_LINE = -6.0  # "Comments", "Next Post": the body rarely runs on past these
-_READER_TEXT = 0.3  # running text after a comment heading counts this much
-_BODY_BEFORE_COMMENTS = 10.0  # ... once this much body weight came before the heading
+_HEADLINE = 3.0  # a line echoing the title draws the body towards it
+_BODY_BEFORE_COMMENTS = 10.0  # a comments heading after this much body weight ends the body
 
 STRONG = 0.8  # lexicon matches at least this sure shape the body search
 _NAME_REACH = 3  # a bare name this close to the body is its byline; farther out, a menu item
@@ -61,19 +65,22 @@ class _Line:
     shape: Shape
     match: Match | None
     verdict: Verdict | None = None
+    echo: bool = False  # the line that best repeats the title (a headline above the body)
 
 
 def classify_lines(lines: Sequence[str], lexicon: Lexicon, *, title_index: int | None = 0,
-                   title_text: str | None = None) -> list[Verdict]:
+                   protect_title: bool = True, title_text: str | None = None) -> list[Verdict]:
     """Verdicts for the suspected boilerplate lines of one article, in line order.
 
-    ``title_index``: the protected title line (never judged) or None. ``title_text``: the
-    title to recognise echoes of (defaults to the protected line's text).
+    ``title_index``: the line holding the title, or None (title given apart, ``title_text``).
+    ``protect_title``: never judge the title line; off for page dumps whose first line may be
+    a menu. Either way the title is what a headline echo above the body is recognised by.
     """
+    protected = title_index if protect_title else None
     items = [
         _Line(i, text, shape, lexicon.match(text, shape.words, shape.sentence))
         for i, text in enumerate(lines)
-        if i != title_index and text and not text.isspace()
+        if i != protected and text and not text.isspace()
         for shape in (line_shape(text),)
     ]
     if not items:
@@ -81,11 +88,25 @@ def classify_lines(lines: Sequence[str], lexicon: Lexicon, *, title_index: int |
     if title_text is None and title_index is not None and title_index < len(lines):
         title_text = lines[title_index]
     title = title_tokens(title_text) if title_text else frozenset()
+    _mark_title_echo(items, title, title_index)
     body = _find_body(items)
-    _judge_by_lexicon_and_position(items, body, title, lexicon.site_words)
+    _judge_by_lexicon_and_position(items, body, lexicon.site_words)
     if body is not None:
+        _keep_headline(items, body[0], body[1], title)
         _judge_by_context(items, body)
     return [item.verdict for item in items if item.verdict is not None]
+
+
+def _mark_title_echo(items: list[_Line], title: frozenset[str], title_index: int | None) -> None:
+    """Flag the one short line that best repeats the title (the first, on ties)."""
+    best, best_score = None, 0.0
+    for item in items:
+        if item.shape.short and item.index != title_index:
+            score = echo_score(item.text, title)
+            if score > best_score:
+                best, best_score = item, score
+    if best is not None:
+        best.echo = True
 
 
 def _weight(item: _Line) -> float:
@@ -94,6 +115,8 @@ def _weight(item: _Line) -> float:
         return _SECTION_LINE if match.rule.opens else _JUNK_LINE
     if shape.seps >= 2 or (shape.link and shape.words < 8):
         return _JUNK_LINE
+    if item.echo:
+        return _HEADLINE
     if shape.prose:
         words = min(shape.words, _MAX_WORDS_WEIGHT)
         return words / (_PROSE_DIVISOR if shape.sentence else _LONG_DIVISOR)
@@ -107,14 +130,13 @@ def _find_body(items: list[_Line]) -> tuple[int, int] | None:
     reads as running text. Kadane's maximum-sum segment, linear in the number of lines."""
     best, best_lo, best_hi = 0.0, -1, -1
     run, run_lo = 0.0, 0
-    factor, seen = 1.0, 0.0
+    factor = 1.0
     for pos, item in enumerate(items):
         weight = _weight(item)
         if weight > 0:
             weight *= factor
-            seen += weight
-        elif item.match is not None and item.match.rule.opens == "comment" and seen >= _BODY_BEFORE_COMMENTS:
-            factor = _READER_TEXT
+        elif item.match is not None and item.match.rule.opens == "comment" and run >= _BODY_BEFORE_COMMENTS:
+            factor, run = 0.0, 0.0  # the body ended at a comments heading: reader text never is body
         if run <= 0:
             run, run_lo = weight, pos
         else:
@@ -133,7 +155,7 @@ def _from_match(item: _Line, match: Match, score: float | None = None, note: str
 
 
 def _judge_by_lexicon_and_position(items: list[_Line], body: tuple[int, int] | None,
-                                   title: frozenset[str], site_words: frozenset[str]) -> None:
+                                   site_words: frozenset[str]) -> None:
     lo, hi = body if body is not None else (0, len(items) - 1)
     body_lines = [items[lo].index + 1, items[hi].index + 1]
     section: tuple[str, int] | None = None  # (class, opening line) after the body
@@ -156,7 +178,7 @@ def _judge_by_lexicon_and_position(items: list[_Line], body: tuple[int, int] | N
                                        "menu-shaped line (separators or link) inside the body",
                                        {"rule": "shape", "separators": shape.seps, "link": shape.link})
             continue
-        if echoes_title(item.text, title):
+        if item.echo:
             continue
         item.verdict = _outside_verdict(item, pos < lo, lo - pos if pos < lo else pos - hi, body_lines, site_words)
 
@@ -212,13 +234,41 @@ def _name_like(text: str, site_words: frozenset[str]) -> bool:
     return not text.rstrip().endswith(".") or len(words[-1]) <= 2
 
 
+_HEAD_REACH = 8  # lines above the body searched for its headline
+_LEAD_LINES = 3  # body lines whose words a headline shares
+_HEADLINE_SHARE = 0.4
+
+
+def _keep_headline(items: list[_Line], lo: int, hi: int, title: frozenset[str]) -> None:
+    """Above the body, the title-shaped line sharing most of its words with the title or the
+    lead paragraphs is the headline: undo a merely positional verdict on it."""
+    lead = set(title)
+    for item in items[max(lo - 1, 0): min(hi + 1, lo + _LEAD_LINES)]:
+        lead.update(_WORD.findall(item.text[:2000].lower()))
+    best, best_share = None, _HEADLINE_SHARE
+    for item in items[max(lo - _HEAD_REACH, 0): lo]:
+        verdict, shape = item.verdict, item.shape
+        if verdict is None or verdict.evidence.get("rule") != "position" or not 3 <= shape.words <= 25:
+            continue
+        if shape.seps >= 2 or shape.link or item.text.rstrip().endswith("."):
+            continue
+        words = [w for w in _WORD.findall(item.text.lower()) if len(w) > 3]
+        if words:
+            share = sum(1 for w in words if w in lead) / len(words)
+            if share >= best_share:
+                best, best_share = item, share
+    if best is not None:
+        best.verdict = None
+
+
 def _judge_by_context(items: list[_Line], body: tuple[int, int]) -> None:
     """Short unexplained lines inside the body: junk between junk, link lists; else subheads."""
     lo, hi = body
     run: list[_Line] = []
     for pos in range(lo, hi + 2):
         item = items[pos] if pos <= hi else None
-        if item is not None and item.verdict is None and item.shape.short and not item.shape.sentence:
+        if item is not None and item.verdict is None and item.shape.short and not item.shape.sentence \
+                and not item.echo:
             prev_v = items[pos - 1].verdict if pos > 0 else None
             next_v = items[pos + 1].verdict if pos + 1 < len(items) else None
             if prev_v is not None and next_v is not None and prev_v.score >= 0.5 and next_v.score >= 0.5:

@@ -6,14 +6,16 @@ from dataclasses import dataclass
 
 _CLOSERS = "\"'”’“‘)]*» "
 _QUOTES = "\"'“”‘’«»„‚"
-_CAPS_MAX_WORDS = 30  # capital share is only computed (and only useful) for short lines
+_CAPS_WORDS = 30  # capital share is taken over this many leading words
+_LIST_CAPS = 0.6  # prose has fewer capitalised words than this; name lists have more
 
 
 @dataclass(frozen=True, slots=True)
 class Shape:
     """Facts about one line. ``sentence``: ends in . ! ? … once closing quotes and brackets are
-    set aside. ``caps``: share of words starting with a capital (short lines only, else 0).
-    ``seps``: menu separators (| » › • ·). ``link``: a URL, domain or e-mail/handle."""
+    set aside. ``caps``: share of words starting with a capital.
+    ``seps``: menu separators (| » › • ·). ``link``: a URL, domain or e-mail/handle.
+    ``caps`` is taken over the first 30 words: enough to tell a list of names from prose."""
 
     words: int
     chars: int
@@ -25,8 +27,9 @@ class Shape:
 
     @property
     def prose(self) -> bool:
-        """Reads like running text: a sentence of 8+ words, or 25+ words whatever the ending."""
-        return (self.sentence and self.words >= 8) or self.words >= 25
+        """Reads like running text: a sentence of 8+ words, or 25+ words whatever the ending,
+        and not a list of capitalised names (a directory of sister papers, a tag cloud)."""
+        return ((self.sentence and self.words >= 8) or self.words >= 25) and self.caps < _LIST_CAPS
 
     @property
     def short(self) -> bool:
@@ -40,9 +43,8 @@ def line_shape(line: str) -> Shape:
     n = len(words)
     end = text.rstrip(_CLOSERS)
     sentence = end[-1:] in (".", "!", "?", "…") and not end.endswith("...»")
-    caps = 0.0
-    if n <= _CAPS_MAX_WORDS:
-        caps = sum(1 for w in words if w[:1].isupper() or (w[:1] in _QUOTES and w[1:2].isupper())) / n
+    head = words[:_CAPS_WORDS]
+    caps = sum(1 for w in head if w[:1].isupper() or (w[:1] in _QUOTES and w[1:2].isupper())) / len(head) if head else 0.0
     seps = text.count("|") + text.count("»") + text.count("›") + text.count("•") + text.count(" · ")
     link = ("://" in text or "www." in text or ".com" in text or ".html" in text
             or (n <= 12 and "@" in text))

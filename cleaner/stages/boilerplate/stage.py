@@ -70,23 +70,32 @@ class BoilerplateConfig:
                             tuple(sorted(self.extra_phrases.items())))
 
 
-def _title_index(doc: Document, config: BoilerplateConfig) -> int | None:
-    return 0 if config.protect_title and doc.title_line == 1 else None
-
-
 def _title_text(doc: Document) -> str | None:
     if doc.title_field is not None:
         return doc.title_field
     return doc.lines[0] if doc.lines else None
 
 
+def _protected_line(doc: Document, config: BoilerplateConfig) -> int | None:
+    """Raw line number of the title line that must never be judged, if any."""
+    return doc.title_line if config.protect_title else None
+
+
 def run(doc: Document, config: BoilerplateConfig) -> None:
     """Record a finding for every suspected boilerplate line; set ``doc.site`` from the title."""
-    title_index = _title_index(doc, config)
-    if title_index is not None or doc.title_field is not None:
-        doc.site = split_site_suffix(_title_text(doc) or "", config.lexicon().site_words)[1]
-    for v in classify_lines(doc.lines, config.lexicon(), title_index=title_index, title_text=_title_text(doc)):
+    lexicon = config.lexicon()
+    if _protected_line(doc, config) is not None or doc.title_field is not None:
+        doc.site = split_site_suffix(_title_text(doc) or "", lexicon.site_words)[1]
+    title_index = doc.title_line - 1 if doc.title_line is not None else None
+    verdicts = classify_lines(doc.lines, lexicon, title_index=title_index,
+                              protect_title=config.protect_title, title_text=doc.title_field)
+    for v in verdicts:
         doc.add(Finding(STAGE, v.code, v.index + 1, round(v.score, 4), v.detail, v.evidence))
+
+
+def _skip_index(doc: Document, config: BoilerplateConfig) -> int | None:
+    line = _protected_line(doc, config)
+    return None if line is None else line - 1
 
 
 def run_corpus(docs: list[Document], config: BoilerplateConfig) -> None:
@@ -101,7 +110,7 @@ def run_corpus(docs: list[Document], config: BoilerplateConfig) -> None:
             by_source[doc.source].append(doc)
     for source in sorted(by_source):
         group = sorted(by_source[source], key=lambda d: d.id)
-        articles = [Article(d.id, _title_text(d) or "", d.lines, _title_index(d, config)) for d in group]
+        articles = [Article(d.id, _title_text(d) or "", d.lines, _skip_index(d, config)) for d in group]
         found = repeated_lines(articles, min_titles=config.repeat_min_titles, min_share=config.repeat_min_share)
         for doc in group:
             for rep in found.get(doc.id, []):
@@ -127,7 +136,7 @@ def line_actions(doc: Document, config: BoilerplateConfig) -> dict[int, str]:
         held = best.get(f.line)
         if held is None or f.score > held.score:
             best[f.line] = f
-    protected = 1 if _title_index(doc, config) == 0 else None
+    protected = _protected_line(doc, config)
     actions: dict[int, str] = {}
     for line in sorted(best):
         f = best[line]

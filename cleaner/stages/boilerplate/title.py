@@ -74,11 +74,14 @@ def title_tokens(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text.lower()))
 
 
-def echoes_title(line: str, title: frozenset[str]) -> bool:
-    """True when most words of a short line are words of the title (a repeated headline)."""
+def echo_score(line: str, title: frozenset[str]) -> float:
+    """How much a short line repeats the title: 0 unless most of its words are title words;
+    else the share of its words in the title plus the share of the title it covers."""
     if not title or len(line) > 400:
-        return False
-    words = _WORD.findall(line.lower())
+        return 0.0
+    words = set(_WORD.findall(line.lower()))
     if len(words) < 2:
-        return False
-    return sum(1 for w in words if w in title) / len(words) >= 0.6
+        return 0.0
+    shared = len(words & title)
+    line_share = shared / len(words)
+    return line_share + shared / len(title) if line_share >= 0.6 else 0.0
