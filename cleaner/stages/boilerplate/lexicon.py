@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from .codes import CODES
 
@@ -22,9 +23,10 @@ LANGUAGES = ("en", "de", "fr", "es", "it", "pt")
 KIND_SCORE = {"exact": 0.95, "paren": 0.9, "prefix": 0.85, "suffix": 0.85, "contains": 0.8, "only": 0.85}
 GUARDS = ("", "no_sentence", "no_sentence_or_short")
 
-SHORT_CHARS = 300  # lines up to this length are matched whole
-EDGE_CHARS = 160  # longer lines: only this much of the head and tail is looked at
+SHORT_CHARS = 240  # lines up to this length are matched whole
+EDGE_CHARS = 72  # longer lines: only this much of the head and tail is looked at
 LONG_WORDS = 40  # a `contains` hit in a longer line is only a weak signal
+CONTAINS_WORDS = 80  # past this length (the largest max_words) `contains` is not looked for
 
 _WORD = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
@@ -32,18 +34,28 @@ _QUOTES = "\"'“”‘’«»„‚"
 _EDGE_PUNCT = " .,:;!?»«›‹>|*•·-–—=#~_()[]{}\"'“”‘’/\\…"
 _LEAD = " •·»›>-–—*#|~"
 _TAIL = " .!;:,"
-_TRANS = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " ", "\u2009": " "})
+_APOSTROPHES = ("’", "‘", "`", "´")
+_TRAILING = tuple(".,:;!?)\"'”’»…") + ("...", ".)", ").", '."', ".”", "?\"", ":\"")
+_OPENING = tuple("(\"'“‘«[")
+
+
+def _lower(text: str) -> str:
+    text = text.lower()
+    for mark in _APOSTROPHES:
+        if mark in text:
+            text = text.replace(mark, "'")
+    return text
 
 
 def normalize(text: str) -> str:
-    """Lowercase, unify apostrophes, collapse whitespace: the form phrases are matched in."""
-    return " ".join(text.lower().translate(_TRANS).split())
+    """Lowercase, unify apostrophes, collapse whitespace (str.split also splits no-break
+    spaces): the form phrases are matched in."""
+    return " ".join(_lower(text).split())
 
 
 def exact_key(norm: str) -> str:
     """Key for whole-line matching: edge punctuation and bullets off, digit runs as '0'."""
-    key = norm.strip(_EDGE_PUNCT)
-    return _DIGITS.sub("0", key) if any(c.isdigit() for c in key) else key
+    return _DIGITS.sub("0", norm.strip(_EDGE_PUNCT))
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +78,7 @@ class Rule:
         return f"{self.kind} {what} ({self.lang} lexicon)"
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     rule: Rule
     score: float
 
@@ -85,9 +96,14 @@ class Lexicon:
         self.only: list[Rule] = []
         for rule in rules:
             self._add(rule)
-        self.prefixes = tuple(sorted(self.prefix))
-        self.suffixes = tuple(sorted(self.suffix))
-        self.triggers = frozenset(self.contains)
+        self.prefixes = _bucket(self.prefix, 0)
+        self.suffixes = _bucket(self.suffix, -1)
+        self.exact_chars = max((len(k) for k in self.exact), default=0) + 8
+        # Each trigger word also with the punctuation that whitespace splitting leaves on it.
+        self.trigger_forms = {
+            form: trigger for trigger in sorted(self.contains)
+            for form in [trigger] + [trigger + p for p in _TRAILING] + [p + trigger for p in _OPENING]
+        }
         self.only_vocab = frozenset(w for rule in self.only for w in rule.phrase.split())
 
     def _add(self, rule: Rule) -> None:
@@ -114,63 +130,68 @@ class Lexicon:
         whitespace word count (``max_words`` limits use it).
         """
         if len(line) <= SHORT_CHARS:
-            head = tail = normalize(line)
+            tokens = _lower(line).split()
+            head = tail = " ".join(tokens)
         else:
-            head, tail = normalize(line[:EDGE_CHARS]), normalize(line[-EDGE_CHARS:])
-        best: Match | None = None
-
-        def consider(rule: Rule | None, score: float | None = None) -> None:
-            nonlocal best
-            if rule is None or (rule.max_words and n_words > rule.max_words):
-                return
-            if rule.guard == "no_sentence" and sentence and n_words > 3:
-                return
-            if rule.guard == "no_sentence_or_short" and sentence and n_words > 8:
-                return
-            value = rule.score if score is None else score
-            if best is None or value > best.score:
-                best = Match(rule, value)
-
-        if head is tail:
-            consider(self.exact.get(exact_key(head)))
+            # Long lines: only their edges, lowercased; phrases need no more.
+            head, tail = _lower(line[:EDGE_CHARS]).lstrip(), _lower(line[-EDGE_CHARS:]).rstrip()
+            tokens = head.split() + tail.split() if n_words <= CONTAINS_WORDS else []
+        found: list[tuple[Rule, float]] = []
+        if head is tail and len(head) <= self.exact_chars:
+            rule = self.exact.get(exact_key(head))
+            if rule is not None:
+                found.append((rule, rule.score))
         if line.lstrip()[:1] not in _QUOTES:
             start = head.lstrip(_LEAD)
-            if start.startswith(self.prefixes):
-                consider(self._longest_prefix(start))
+            phrases = self.prefixes.get(start[:1])
+            if phrases and start.startswith(phrases):
+                self._longest(found, self.prefix, phrases, start, True)
         end = tail.rstrip(_TAIL)
-        if end.endswith(self.suffixes):
-            consider(self._longest_suffix(end))
-        if end.endswith(")") and self.paren:
+        phrases = self.suffixes.get(end[-1:])
+        if phrases and end.endswith(phrases):
+            self._longest(found, self.suffix, phrases, end, False)
+        if end[-1:] == ")" and self.paren:
             opening = end.rfind("(", max(0, len(end) - 60))
             if opening >= 0:
                 for word in _WORD.findall(end[opening:]):
-                    consider(self.paren.get(word))
-        window = head if head is tail else f"{head} {tail}"
-        tokens = _WORD.findall(window)
-        for trigger in self.triggers.intersection(tokens):
-            for rule in self.contains[trigger]:
-                if rule.phrase in window:
-                    weak = n_words > LONG_WORDS and not rule.max_words
-                    consider(rule, rule.score * 0.5 if weak else None)
-        if self.only and head is tail and len(tokens) <= 15:
-            consider(self._only(tokens))
+                    rule = self.paren.get(word)
+                    if rule is not None:
+                        found.append((rule, rule.score))
+        if tokens and n_words <= CONTAINS_WORDS:
+            window = head if head is tail else f"{head} {tail}"
+            for form in self.trigger_forms.keys() & tokens:
+                for rule in self.contains[self.trigger_forms[form]]:
+                    if rule.phrase in window:
+                        weak = n_words > LONG_WORDS and not rule.max_words
+                        found.append((rule, rule.score * 0.5 if weak else rule.score))
+            if self.only and head is tail and len(tokens) <= 15:
+                rule = self._only(_WORD.findall(head))
+                if rule is not None:
+                    found.append((rule, rule.score))
+        best: Match | None = None
+        for rule, score in found:
+            if rule.max_words and n_words > rule.max_words:
+                continue
+            if sentence and (rule.guard == "no_sentence" and n_words > 3
+                             or rule.guard == "no_sentence_or_short" and n_words > 8):
+                continue
+            if best is None or score > best.score:
+                best = Match(rule, score)
         return best
 
-    def _longest_prefix(self, text: str) -> Rule | None:
-        found = None
-        for phrase, rule in self.prefix.items():
-            if text.startswith(phrase) and _boundary_after(text, len(phrase), phrase):
-                if found is None or len(phrase) > len(found.phrase):
-                    found = rule
-        return found
-
-    def _longest_suffix(self, text: str) -> Rule | None:
-        found = None
-        for phrase, rule in self.suffix.items():
-            if text.endswith(phrase) and _boundary_before(text, len(text) - len(phrase), phrase):
-                if found is None or len(phrase) > len(found.phrase):
-                    found = rule
-        return found
+    @staticmethod
+    def _longest(found: list, rules: dict[str, Rule], phrases: tuple[str, ...], text: str, prefix: bool) -> None:
+        """Append the longest of ``phrases`` that starts (or ends) ``text`` at a word boundary."""
+        best = ""
+        for phrase in phrases:
+            if len(phrase) <= len(best):
+                continue
+            if prefix and text.startswith(phrase) and _boundary_after(text, len(phrase), phrase):
+                best = phrase
+            elif not prefix and text.endswith(phrase) and _boundary_before(text, len(text) - len(phrase), phrase):
+                best = phrase
+        if best:
+            found.append((rules[best], rules[best].score))
 
     def _only(self, tokens: list[str]) -> Rule | None:
         if not tokens:
@@ -182,6 +203,15 @@ class Lexicon:
             if not rule.anchors.isdisjoint(tokens):
                 return rule
         return None
+
+
+def _bucket(phrases: dict[str, Rule], at: int) -> dict[str, tuple[str, ...]]:
+    """Phrases grouped by their first (at=0) or last (at=-1) character, so one C-level
+    startswith/endswith call tests only the few phrases that could match."""
+    groups: dict[str, list[str]] = {}
+    for phrase in sorted(phrases):
+        groups.setdefault(phrase[at], []).append(phrase)
+    return {char: tuple(group) for char, group in groups.items()}
 
 
 def _boundary_after(text: str, end: int, phrase: str) -> bool:

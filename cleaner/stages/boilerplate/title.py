@@ -47,7 +47,7 @@ def _split_once(text: str, site_words: frozenset[str], strong_only: bool) -> tup
     if best < 0:
         return None
     head, tail = text[:best].rstrip(), text[best + len(best_sep):].strip()
-    if len(head.split()) < 3 or not tail or len(tail) > _MAX_SITE_CHARS:
+    if len(head.split()) < 2 or not tail or len(tail) > _MAX_SITE_CHARS:
         return None
     tail_words = tail.split()
     if len(tail_words) > _MAX_SITE_WORDS or tail[-1] in ".?!:":
