@@ -26,7 +26,8 @@ GUARDS = ("", "no_sentence", "no_sentence_or_short")
 SHORT_CHARS = 240  # lines up to this length are matched whole
 EDGE_CHARS = 72  # longer lines: only this much of the head and tail is looked at
 LONG_WORDS = 40  # a `contains` hit in a longer line is only a weak signal
-CONTAINS_WORDS = 80  # past this length (the largest max_words) `contains` is not looked for
+CONTAINS_WORDS = 60  # past this length `contains` is not looked for (cookie banners aside,
+# every group's max_words is at most 60; a phrase inside longer running text proves little)
 
 _WORD = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
@@ -41,8 +42,8 @@ _OPENING = tuple("(\"'“‘«[")
 
 def _lower(text: str) -> str:
     text = text.lower()
-    for mark in _APOSTROPHES:
-        if mark in text:
+    if not text.isascii():
+        for mark in _APOSTROPHES:
             text = text.replace(mark, "'")
     return text
 
