@@ -1,0 +1,309 @@
+"""Phrase lexicons (data files cleaner/data/boilerplate_<lang>.toml) compiled for fast matching.
+
+Every match works on bounded windows of a line (its first and last 160 characters when it is
+long) with C-level string operations and dictionary look-ups, so the cost per line is linear in
+its length and independent of how many phrases the lexicons hold. No regular expression with
+alternation or backtracking ever sees a whole line.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+
+from .codes import CODES
+
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt")
+
+KIND_SCORE = {"exact": 0.95, "paren": 0.9, "prefix": 0.85, "suffix": 0.85, "contains": 0.8, "only": 0.85}
+GUARDS = ("", "no_sentence", "no_sentence_or_short")
+
+SHORT_CHARS = 240  # lines up to this length are matched whole
+EDGE_CHARS = 72  # longer lines: only this much of the head and tail is looked at
+LONG_WORDS = 40  # a `contains` hit in a longer line is only a weak signal
+CONTAINS_WORDS = 60  # past this length `contains` is not looked for (cookie banners aside,
+# every group's max_words is at most 60; a phrase inside longer running text proves little)
+
+_WORD = re.compile(r"\w+")
+_DIGITS = re.compile(r"\d+")
+_QUOTES = "\"'“”‘’«»„‚"
+_EDGE_PUNCT = " .,:;!?»«›‹>|*•·-–—=#~_()[]{}\"'“”‘’/\\…"
+_LEAD = " •·»›>-–—*#|~"
+_TAIL = " .!;:,"
+_APOSTROPHES = ("’", "‘", "`", "´")
+_TRAILING = tuple(".,:;!?)\"'”’»…") + ("...", ".)", ").", '."', ".”", "?\"", ":\"")
+_OPENING = tuple("(\"'“‘«[")
+
+
+def _lower(text: str) -> str:
+    text = text.lower()
+    if not text.isascii():
+        for mark in _APOSTROPHES:
+            text = text.replace(mark, "'")
+    return text
+
+
+def normalize(text: str) -> str:
+    """Lowercase, unify apostrophes, collapse whitespace (str.split also splits no-break
+    spaces): the form phrases are matched in."""
+    return " ".join(_lower(text).split())
+
+
+def exact_key(norm: str) -> str:
+    """Key for whole-line matching: edge punctuation and bullets off, digit runs as '0'."""
+    return _DIGITS.sub("0", norm.strip(_EDGE_PUNCT))
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One phrase of one rule group, as read from a lexicon file."""
+
+    code: str
+    kind: str
+    phrase: str
+    lang: str
+    score: float
+    max_words: int = 0
+    guard: str = ""
+    edge: bool = False
+    opens: str = ""
+    anchors: frozenset[str] = frozenset()
+
+    def describe(self) -> str:
+        what = "date and time words only" if self.kind == "only" else repr(self.phrase)
+        return f"{self.kind} {what} ({self.lang} lexicon)"
+
+
+class Match(NamedTuple):
+    rule: Rule
+    score: float
+
+
+class Lexicon:
+    """All rules of the selected languages, indexed by match kind."""
+
+    def __init__(self, rules: list[Rule], site_words: frozenset[str]) -> None:
+        self.site_words = site_words
+        self.exact: dict[str, Rule] = {}
+        self.prefix: dict[str, Rule] = {}
+        self.suffix: dict[str, Rule] = {}
+        self.contains: dict[str, list[Rule]] = {}
+        self.paren: dict[str, Rule] = {}
+        self.only: list[Rule] = []
+        for rule in rules:
+            self._add(rule)
+        self.prefixes = _bucket(self.prefix, 0)
+        self.suffixes = _bucket(self.suffix, -1)
+        self.exact_chars = max((len(k) for k in self.exact), default=0) + 8
+        # Each trigger word also with the punctuation that whitespace splitting leaves on it.
+        self.trigger_forms = {
+            form: trigger for trigger in sorted(self.contains)
+            for form in [trigger] + [trigger + p for p in _TRAILING] + [p + trigger for p in _OPENING]
+        }
+        self.only_vocab = frozenset(w for rule in self.only for w in rule.phrase.split())
+
+    def _add(self, rule: Rule) -> None:
+        phrase = rule.phrase
+        if rule.kind == "exact":
+            self.exact.setdefault(exact_key(phrase), rule)
+        elif rule.kind == "prefix":
+            self.prefix.setdefault(phrase.lstrip(_LEAD), rule)
+        elif rule.kind == "suffix":
+            self.suffix.setdefault(phrase.rstrip(_TAIL), rule)
+        elif rule.kind == "contains":
+            words = _WORD.findall(phrase)
+            trigger = max(words, key=len) if words else phrase
+            self.contains.setdefault(trigger, []).append(rule)
+        elif rule.kind == "paren":
+            self.paren.setdefault(phrase, rule)
+        elif rule.kind == "only":
+            self.only.append(rule)
+
+    def match(self, line: str, n_words: int, sentence: bool) -> Match | None:
+        """Best lexicon match for one non-blank line, or None.
+
+        ``sentence`` says the line ends like a sentence (guards use it); ``n_words`` is its
+        whitespace word count (``max_words`` limits use it).
+        """
+        if len(line) <= SHORT_CHARS:
+            tokens = _lower(line).split()
+            head = tail = " ".join(tokens)
+        else:
+            # Long lines: only their edges, lowercased; phrases need no more.
+            head, tail = _lower(line[:EDGE_CHARS]).lstrip(), _lower(line[-EDGE_CHARS:]).rstrip()
+            tokens = head.split() + tail.split() if n_words <= CONTAINS_WORDS else []
+        found: list[tuple[Rule, float]] = []
+        if head is tail and len(head) <= self.exact_chars:
+            rule = self.exact.get(exact_key(head))
+            if rule is not None:
+                found.append((rule, rule.score))
+        if line.lstrip()[:1] not in _QUOTES:
+            start = head.lstrip(_LEAD)
+            phrases = self.prefixes.get(start[:1])
+            if phrases and start.startswith(phrases):
+                self._longest(found, self.prefix, phrases, start, True)
+        end = tail.rstrip(_TAIL)
+        phrases = self.suffixes.get(end[-1:])
+        if phrases and end.endswith(phrases):
+            self._longest(found, self.suffix, phrases, end, False)
+        if end[-1:] == ")" and self.paren:
+            opening = end.rfind("(", max(0, len(end) - 60))
+            if opening >= 0:
+                for word in _WORD.findall(end[opening:]):
+                    rule = self.paren.get(word)
+                    if rule is not None:
+                        found.append((rule, rule.score))
+        if tokens and n_words <= CONTAINS_WORDS:
+            window = head if head is tail else f"{head} {tail}"
+            for form in self.trigger_forms.keys() & tokens:
+                for rule in self.contains[self.trigger_forms[form]]:
+                    if rule.phrase in window:
+                        weak = n_words > LONG_WORDS and not rule.max_words
+                        found.append((rule, rule.score * 0.5 if weak else rule.score))
+            if self.only and head is tail and len(tokens) <= 15:
+                rule = self._only(_WORD.findall(head))
+                if rule is not None:
+                    found.append((rule, rule.score))
+        best: Match | None = None
+        for rule, score in found:
+            if rule.max_words and n_words > rule.max_words:
+                continue
+            if sentence and (rule.guard == "no_sentence" and n_words > 3
+                             or rule.guard == "no_sentence_or_short" and n_words > 8):
+                continue
+            if best is None or score > best.score:
+                best = Match(rule, score)
+        return best
+
+    @staticmethod
+    def _longest(found: list, rules: dict[str, Rule], phrases: tuple[str, ...], text: str, prefix: bool) -> None:
+        """Append the longest of ``phrases`` that starts (or ends) ``text`` at a word boundary."""
+        best = ""
+        for phrase in phrases:
+            if len(phrase) <= len(best):
+                continue
+            if prefix and text.startswith(phrase) and _boundary_after(text, len(phrase), phrase):
+                best = phrase
+            elif not prefix and text.endswith(phrase) and _boundary_before(text, len(text) - len(phrase), phrase):
+                best = phrase
+        if best:
+            found.append((rules[best], rules[best].score))
+
+    def _only(self, tokens: list[str]) -> Rule | None:
+        if not tokens:
+            return None
+        for token in tokens:
+            if token not in self.only_vocab and not token[0].isdigit():
+                return None
+        for rule in self.only:
+            if not rule.anchors.isdisjoint(tokens):
+                return rule
+        return None
+
+
+def _bucket(phrases: dict[str, Rule], at: int) -> dict[str, tuple[str, ...]]:
+    """Phrases grouped by their first (at=0) or last (at=-1) character, so one C-level
+    startswith/endswith call tests only the few phrases that could match."""
+    groups: dict[str, list[str]] = {}
+    for phrase in sorted(phrases):
+        groups.setdefault(phrase[at], []).append(phrase)
+    return {char: tuple(group) for char, group in groups.items()}
+
+
+def _boundary_after(text: str, end: int, phrase: str) -> bool:
+    return end >= len(text) or not (phrase[-1].isalnum() and text[end].isalnum())
+
+
+def _boundary_before(text: str, start: int, phrase: str) -> bool:
+    return start <= 0 or not (phrase[0].isalnum() and text[start - 1].isalnum())
+
+
+def _variants(phrase: str) -> list[str]:
+    """A phrase as written plus, when it has an apostrophe, the form without it."""
+    phrase = normalize(phrase)
+    return [phrase, phrase.replace("'", "")] if "'" in phrase else [phrase]
+
+
+def parse_lexicon(data: dict, lang: str) -> tuple[list[Rule], set[str]]:
+    """Rules and site words from one parsed lexicon file; raises ValueError on unknown keys."""
+    rules: list[Rule] = []
+    site_words = {normalize(w) for w in data.get("site", {}).get("words", [])}
+    for code, groups in data.items():
+        if code in ("language", "site"):
+            continue
+        if code not in CODES:
+            raise ValueError(f"lexicon {lang}: unknown class {code!r}; known: {sorted(CODES)}")
+        for group in groups:
+            rules.extend(_group_rules(code, group, lang))
+    return rules, site_words
+
+
+def _group_rules(code: str, group: dict, lang: str) -> list[Rule]:
+    known = {"exact", "prefix", "suffix", "contains", "paren", "only", "anchors", "max_words",
+             "score", "guard", "edge", "opens"}
+    unknown = set(group) - known
+    if unknown:
+        raise ValueError(f"lexicon {lang}, class {code}: unknown keys {sorted(unknown)}")
+    guard = group.get("guard", "")
+    if guard not in GUARDS:
+        raise ValueError(f"lexicon {lang}, class {code}: guard must be one of {GUARDS}")
+    opens = group.get("opens", "")
+    if opens and opens not in CODES:
+        raise ValueError(f"lexicon {lang}, class {code}: opens unknown class {opens!r}")
+    common = dict(lang=lang, max_words=int(group.get("max_words", 0)), guard=guard,
+                  edge=bool(group.get("edge", False)), opens=opens)
+    rules = []
+    for kind in ("exact", "prefix", "suffix", "contains", "paren"):
+        score = float(group.get("score", KIND_SCORE[kind]))
+        for phrase in group.get(kind, []):
+            for variant in _variants(phrase):
+                rules.append(Rule(code, kind, variant, score=score, **common))
+    if "only" in group:
+        vocab = " ".join(sorted({normalize(w) for w in group["only"]}))
+        anchors = frozenset(normalize(w) for w in group.get("anchors", group["only"]))
+        rules.append(Rule(code, "only", vocab, score=float(group.get("score", KIND_SCORE["only"])),
+                          anchors=anchors, **common))
+    return rules
+
+
+def extra_rules(extra_phrases: tuple[tuple[str, str], ...]) -> list[Rule]:
+    """Rules from config: phrase -> class; '^phrase' is a prefix, 'phrase$' a suffix,
+    '^phrase$' a whole line, anything else matches anywhere."""
+    rules = []
+    for phrase, code in extra_phrases:
+        if code not in CODES:
+            raise ValueError(f"extra_phrases: unknown class {code!r} for {phrase!r}")
+        starts, ends = phrase.startswith("^"), phrase.endswith("$")
+        text = phrase[1 if starts else 0: -1 if ends else None]
+        kind = "exact" if starts and ends else "prefix" if starts else "suffix" if ends else "contains"
+        for variant in _variants(text):
+            rules.append(Rule(code, kind, variant, lang="config", score=KIND_SCORE[kind]))
+    return rules
+
+
+@lru_cache(maxsize=16)
+def load_lexicon(languages: tuple[str, ...] = LANGUAGES,
+                 extra_files: tuple[str, ...] = (),
+                 extra_phrases: tuple[tuple[str, str], ...] = ()) -> Lexicon:
+    """Compile the packaged lexicons of ``languages`` plus extra files and phrases (cached:
+    the arguments are immutable and the result is never mutated)."""
+    rules: list[Rule] = []
+    site_words: set[str] = set()
+    package = resources.files("cleaner") / "data"
+    for lang in languages:
+        data = tomllib.loads((package / f"boilerplate_{lang}.toml").read_text(encoding="utf-8"))
+        more, words = parse_lexicon(data, lang)
+        rules += more
+        site_words |= words
+    for path in extra_files:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        more, words = parse_lexicon(data, str(data.get("language", Path(path).stem)))
+        rules += more
+        site_words |= words
+    rules += extra_rules(extra_phrases)
+    return Lexicon(rules, frozenset(site_words))

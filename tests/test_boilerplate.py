@@ -1,0 +1,274 @@
+"""Boilerplate stage: golden sample articles, negative cases, invariants, speed bounds."""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+from pathlib import Path
+
+import pytest
+
+from cleaner.document import Document
+from cleaner.stages.boilerplate import (
+    CODES, GOLD_SYNONYMS, BoilerplateConfig, classify_lines, clean_title, line_actions,
+    load_lexicon, matches_gold, run, run_corpus, split_site_suffix,
+)
+
+RAW = Path(__file__).resolve().parent.parent / "raw"
+
+# Copied from the hand-made seeds/gold.json (our own file): raw line -> gold class for lines
+# that must go, lines that may go either way, lines that must stay, and the title's suffix.
+GOLD = {
+    "000_45b1623a569b7c72": {"must": {3: "caption", 4: "caption", 46: "footer", 48: "footer"},
+                             "either": {44: "credit"}, "keep": [1, 6, 8, 42], "site": None},
+    "001_13a1e1805422e68d": {"must": {75: "credit", 77: "byline"}, "either": {},
+                             "keep": [4, 8, 72], "site": "News-Herald"},
+    "002_bff23f48fe3657a5": {"must": {13: "link", 39: "link", 61: "link", 75: "comments",
+                                      77: "comments", 73: "credit"},
+                             "either": {71: "editor-note"}, "keep": [1, 23, 51, 53, 69], "site": None},
+    "003_3c5ac620867590be": {"must": {3: "byline", 37: "credit", 39: "footer", 41: "comments",
+                                      43: "navigation", 45: "teaser", 47: "teaser"},
+                             "either": {}, "keep": [1, 5, 35], "site": None},
+    "004_53272421b92e5f9f": {"must": {57: "link"}, "either": {}, "keep": [1, 27, 45, 47, 55],
+                             "site": "News"},
+}
+
+
+def make_doc(text: str, doc_id: str = "doc", source: str | None = None, title_field: str | None = None) -> Document:
+    return Document(doc_id, doc_id, text, text.split("\n"), "", source=source, title_field=title_field)
+
+
+def seed(name: str) -> Document:
+    return make_doc((RAW / f"{name}.txt").read_text(encoding="utf-8"), name)
+
+
+def best_codes(doc: Document) -> dict[int, str]:
+    best: dict[int, tuple[float, str]] = {}
+    for f in doc.findings:
+        if f.line is not None and f.score > best.get(f.line, (-1.0, ""))[0]:
+            best[f.line] = (f.score, f.code)
+    return {line: code for line, (_, code) in best.items()}
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_seed_gold(name):
+    gold, config, doc = GOLD[name], BoilerplateConfig(), seed(name)
+    run(doc, config)
+    actions, codes = line_actions(doc, config), best_codes(doc)
+    for line, gold_class in gold["must"].items():
+        assert actions.get(line) == "strip", (line, doc.lines[line - 1])
+        assert matches_gold(codes[line], gold_class), (line, codes[line], gold_class)
+    for line in gold["keep"]:
+        assert line not in actions, (line, doc.lines[line - 1], codes.get(line))
+    for line, code in codes.items():
+        if actions.get(line) == "strip":
+            expected = gold["must"].get(line) or gold["either"].get(line)
+            assert expected is not None, f"unexpected removal of line {line}: {doc.lines[line - 1]!r}"
+            assert matches_gold(code, expected)
+    assert doc.site == gold["site"]
+
+
+def test_findings_carry_class_reason_and_evidence():
+    doc = seed("003_3c5ac620867590be")
+    run(doc, BoilerplateConfig())
+    assert doc.findings
+    for f in doc.findings:
+        assert f.stage == "boilerplate" and f.code in CODES and f.detail and f.evidence.get("rule")
+        assert doc.lines[f.line - 1].strip(), "blank lines never get findings"
+
+
+def test_title_is_never_judged_and_site_is_split():
+    doc = seed("001_13a1e1805422e68d")
+    run(doc, BoilerplateConfig())
+    assert all(f.line != 1 for f in doc.findings)
+    assert clean_title(doc) == "US, Russia to try to be more diplomatic amid tensions over Ukraine"
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("US, Russia to try to be more diplomatic amid tensions over Ukraine – News-Herald",
+     ("US, Russia to try to be more diplomatic amid tensions over Ukraine", "News-Herald")),
+    ("US and Russia dig in over Ukraine crisis as Blinken visits Kyiv | News",
+     ("US and Russia dig in over Ukraine crisis as Blinken visits Kyiv", "News")),
+    ("Fed holds rates steady as inflation cools - WSJ", ("Fed holds rates steady as inflation cools", "WSJ")),
+    ("Storm batters coast | Weather | The Daily Star", ("Storm batters coast", "Weather | The Daily Star")),
+    ("Ukraine crisis - BBC News", ("Ukraine crisis", "BBC News")),
+    ("Russia – not the West – is to blame", ("Russia – not the West – is to blame", None)),
+    ("Biden picks his nominee - Janet Yellen", ("Biden picks his nominee - Janet Yellen", None)),
+    ("Markets fall as oil jumps - live updates", ("Markets fall as oil jumps - live updates", None)),
+    ("Talks end - 5 dead in clashes", ("Talks end - 5 dead in clashes", None)),
+    ("A - B", ("A - B", None)),
+])
+def test_split_site_suffix(title, expected):
+    assert split_site_suffix(title) == expected
+
+
+def test_jsonl_title_field_sets_site_and_all_lines_are_body():
+    doc = make_doc("First paragraph of the story, which is long enough to be prose.\n\nLeave a Reply",
+                   title_field="Something happened today | Example Times")
+    run(doc, BoilerplateConfig())
+    assert doc.site == "Example Times"
+    assert clean_title(doc) == "Something happened today"
+    assert line_actions(doc, BoilerplateConfig()) == {3: "strip"}
+
+
+BODY = ("The council voted on Tuesday to approve the new budget after a long debate about "
+        "schools, roads and the cost of public transport in the city.")
+
+
+def article(*lines: str) -> str:
+    return "\n\n".join(("Council approves budget after long debate",) + lines)
+
+
+def test_subheads_quotes_and_short_paragraphs_survive():
+    text = article(BODY, "What comes next", BODY, "“We are ready,” she said.", "It passed.", BODY,
+                   "“See also the report on page two,” the mayor added in a statement to reporters.", BODY)
+    doc = make_doc(text)
+    run(doc, BoilerplateConfig())
+    assert line_actions(doc, BoilerplateConfig()) == {}
+
+
+def test_short_line_between_removed_lines_goes():
+    text = article(BODY, BODY, "Leave a Reply", "Example Network Articles", "Next Post")
+    doc = make_doc(text)
+    config = BoilerplateConfig()
+    run(doc, config)
+    assert set(line_actions(doc, config)) == {7, 9, 11}
+
+
+@pytest.mark.parametrize("line, code", [
+    ("Schreibe einen Kommentar", "comment_prompt"),
+    ("Lesen Sie auch: Die Bahn streikt wieder", "see_also"),
+    ("Lire aussi : La grève continue à Paris", "see_also"),
+    ("Votre adresse e-mail ne sera pas publiée.", "comment_prompt"),
+    ("Deja un comentario", "comment_prompt"),
+    ("Tu dirección de correo electrónico no será publicada.", "comment_prompt"),
+    ("Leggi anche: Il governo approva la manovra", "see_also"),
+    ("Tutti i diritti riservati", "copyright"),
+    ("Leia também: Governo anuncia novas medidas", "see_also"),
+    ("Deixe um comentário", "comment_prompt"),
+    ("Photo: Reuters", "photo_credit"),
+    ("Sign up for our daily newsletter", "newsletter"),
+    ("We use cookies to improve your experience on our site.", "cookie_notice"),
+    ("Editor's note: This story has been corrected.", "editor_note"),
+])
+def test_multilingual_lexicon_lines_at_the_tail(line, code):
+    doc = make_doc(article(BODY, BODY, line))
+    run(doc, BoilerplateConfig())
+    assert best_codes(doc)[7] == code
+
+
+def test_policy_keep_and_mark():
+    doc = seed("002_bff23f48fe3657a5")
+    default = BoilerplateConfig()
+    run(doc, default)
+    assert line_actions(doc, default)[71] == "mark"
+    keep_credits = BoilerplateConfig(policy=dict(default.policy, credit="keep", editor_note="strip"))
+    actions = line_actions(doc, keep_credits)
+    assert 73 not in actions and actions[71] == "strip"
+    strict = BoilerplateConfig(min_score=0.99)
+    assert line_actions(doc, strict) == {}
+
+
+def test_config_rejects_unknown_class_or_action():
+    with pytest.raises(ValueError):
+        BoilerplateConfig(policy={"nonsense": "strip"})
+    with pytest.raises(ValueError):
+        BoilerplateConfig(policy={"credit": "drop"})
+
+
+def test_extra_phrases_extend_the_lexicon():
+    text = article(BODY, BODY, "Springfield Gazette Morning Edition Special", "Gazette Plus members get more",
+                   "Thanks for reading the Springfield Gazette today")
+    plain, config = make_doc(text), BoilerplateConfig(extra_phrases={
+        "^gazette plus": "newsletter", "reading the springfield gazette today$": "footer",
+        "^springfield gazette morning edition special$": "navigation"})
+    extended = make_doc(text)
+    run(plain, BoilerplateConfig())
+    run(extended, config)
+    codes = best_codes(extended)
+    assert (codes[7], codes[9], codes[11]) == ("navigation", "newsletter", "footer")
+    assert all(f.evidence.get("lexicon") == "config" for f in extended.findings)
+    assert not any(f.evidence.get("lexicon") == "config" for f in plain.findings)
+
+
+def test_every_packaged_lexicon_loads_and_uses_known_classes():
+    lexicon = load_lexicon()
+    assert lexicon.exact and lexicon.prefixes and lexicon.suffixes and lexicon.contains
+    assert set(GOLD_SYNONYMS) == {"link", "comments", "editor-note"}
+
+
+def test_protect_title_off_judges_line_one():
+    text = "Home | News | Sport | Business\n" + "\n".join([BODY] * 4)
+    doc = make_doc(text)
+    config = BoilerplateConfig(protect_title=False)
+    run(doc, config)
+    assert line_actions(doc, config).get(1) == "strip"
+
+
+def test_deterministic():
+    a, b = seed("003_3c5ac620867590be"), seed("003_3c5ac620867590be")
+    run(a, BoilerplateConfig())
+    run(b, BoilerplateConfig())
+    assert [f.to_dict() for f in a.findings] == [f.to_dict() for f in b.findings]
+
+
+def _source_docs() -> list[Document]:
+    docs = []
+    for i, topic in enumerate(["budget", "schools", "roads", "parks", "taxes"]):
+        text = (f"Council debates {topic} plan number {i}\n\n{BODY} {topic}\n\n{topic.title()}: {BODY}\n\n"
+                "Follow Example Daily on every platform for more\n\nPrinted in Springfield")
+        docs.append(make_doc(text, f"ex/{i}.txt", source="example"))
+    docs.append(make_doc("Another story entirely\n\nFollow Example Daily on every platform for more",
+                         "none/1.txt", source=None))
+    return docs
+
+
+def test_run_corpus_flags_lines_recurring_across_a_source():
+    docs = _source_docs()
+    run_corpus(docs, BoilerplateConfig())
+    for doc in docs[:5]:
+        repeated = {f.line for f in doc.findings if f.code == "repeated"}
+        assert repeated == {7, 9}
+        assert line_actions(doc, BoilerplateConfig()).get(7) == "strip"
+    assert not docs[5].findings, "documents without a source are left alone"
+
+
+def test_run_corpus_ignores_order_and_copies_of_one_story():
+    ordered, shuffled = _source_docs(), _source_docs()
+    random.Random(3).shuffle(shuffled)
+    run_corpus(ordered, BoilerplateConfig())
+    run_corpus(shuffled, BoilerplateConfig())
+    by_id = {d.id: [f.to_dict() for f in d.findings] for d in shuffled}
+    assert all(by_id[d.id] == [f.to_dict() for f in d.findings] for d in ordered)
+    copies = [make_doc(f"Same story\n\n{BODY}\n\nSame footer", f"c/{i}", source="c") for i in range(5)]
+    run_corpus(copies, BoilerplateConfig())
+    assert not any(d.findings for d in copies), "five copies of one title are one article"
+
+
+@pytest.mark.parametrize("line", [
+    "a" * 1_000_000,
+    "word " * 200_000,
+    "(" * 500_000 + ")" * 500_000,
+    "See also " + "| » " * 250_000,
+    "« " * 300_000 + "contributed to this report",
+])
+def test_megabyte_line_is_linear(line):
+    lexicon = load_lexicon()
+    start = time.perf_counter()
+    verdicts = classify_lines(["Title", "", line, "", BODY], lexicon)
+    assert time.perf_counter() - start < 2.0
+    assert all(v.index in (2, 4) for v in verdicts)
+
+
+@pytest.mark.skipif(not os.environ.get("CLEANER_DEV_DATA")
+                    or not (Path(os.environ.get("CLEANER_DEV_DATA", "")) / "l3s-gn1").is_dir(),
+                    reason="set CLEANER_DEV_DATA to the dev data folder to score L3S-GN1")
+def test_l3s_dev_floor():
+    import sys
+    sys.path.insert(0, str(RAW.parent))
+    from bench.eval_boilerplate import evaluate, load_pages
+
+    result = evaluate(load_pages(Path(os.environ["CLEANER_DEV_DATA"])), None, BoilerplateConfig(protect_title=False))
+    assert result["line_f1"] >= 0.85
+    assert result["token_f1_mean"] >= 0.93
