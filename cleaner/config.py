@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.reader import InputConfig
+from cleaner.stages.boilerplate import BoilerplateConfig
 from cleaner.stages.encoding import EncodingConfig
 from cleaner.stages.language import LanguageConfig
 
@@ -44,6 +45,7 @@ class Config:
 
     input: InputConfig = field(default_factory=InputConfig)
     encoding: EncodingConfig = field(default_factory=EncodingConfig)
+    boilerplate: BoilerplateConfig = field(default_factory=BoilerplateConfig)
     language: LanguageConfig = field(default_factory=LanguageConfig)
     output: OutputConfig = field(default_factory=OutputConfig)
 

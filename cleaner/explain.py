@@ -11,16 +11,18 @@ from cleaner.document import Document
 
 
 def line_verdicts(doc: Document, config: Config) -> list[dict[str, Any]]:
-    """One entry per raw line: its number, text, verdict (keep, drop, title) and findings."""
-    removed = selection.removed_lines(doc, config)
+    """One entry per raw line: its number, text, verdict (title, keep, drop, mark) and findings."""
+    actions = selection.line_actions(doc, config)
     by_line: dict[int, list[dict[str, Any]]] = {}
     for finding in doc.findings:
         if finding.line is not None:
             by_line.setdefault(finding.line, []).append(finding.to_dict())
     entries = []
     for number, text in enumerate(doc.lines, start=1):
-        if number in removed:
+        if actions.get(number) == "strip":
             verdict = "drop"
+        elif actions.get(number) == "mark":
+            verdict = "mark"
         elif number == doc.title_line:
             verdict = "title"
         else:

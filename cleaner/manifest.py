@@ -21,7 +21,7 @@ def record(doc: Document, config: Config, output_path: str | None, text: str) ->
 
     ``output_path`` is None when the document was left out of DST.
     """
-    removed = sorted(selection.removed_lines(doc, config))
+    actions = selection.line_actions(doc, config)
     dup = doc.duplicates
     return {
         "schema": SCHEMA_VERSION,
@@ -39,7 +39,8 @@ def record(doc: Document, config: Config, output_path: str | None, text: str) ->
         "language": doc.language,
         "language_probability": doc.language_probability,
         "lines_raw": len(doc.lines),
-        "lines_removed": removed,
+        "lines_removed": sorted(line for line, action in actions.items() if action == "strip"),
+        "lines_marked": sorted(line for line, action in actions.items() if action == "mark"),
         "encoding_repairs": [f.line for f in doc.findings if f.stage == "encoding" and f.code == "repaired"],
         "garble_score": doc.garble_score,
         "garbled": doc.garbled,

@@ -18,7 +18,7 @@ from cleaner.config import Config
 from cleaner.document import Document
 from cleaner.engine import ordered_map
 from cleaner.reader import Failure, discover, read_articles, split_lines
-from cleaner.stages import encoding, language
+from cleaner.stages import boilerplate, encoding, language
 
 
 @dataclass
@@ -34,6 +34,7 @@ class RunResult:
 def process_document(doc: Document, config: Config) -> None:
     """Run the per-document stages, in order, on one document."""
     encoding.run(doc, config.encoding)
+    boilerplate.run(doc, config.boilerplate)
     language.run(doc, config.language, skip_lines=selection.removed_lines(doc, config))
 
 
@@ -55,6 +56,7 @@ def process_file(relative: str, src: Path, config: Config) -> tuple[list[Documen
 
 def process_corpus(docs: list[Document], config: Config) -> None:
     """Run the stages that need every document at once."""
+    boilerplate.run_corpus(docs, config.boilerplate)
 
 
 def run(

@@ -7,18 +7,24 @@ from __future__ import annotations
 
 from cleaner.config import Config
 from cleaner.document import Document
+from cleaner.stages import boilerplate
+
+
+def line_actions(doc: Document, config: Config) -> dict[int, str]:
+    """Raw line -> "strip" (left out) or "mark" (kept, flagged in the manifest)."""
+    return boilerplate.line_actions(doc, config.boilerplate)
 
 
 def removed_lines(doc: Document, config: Config) -> set[int]:
     """Raw line numbers the cleaned text leaves out."""
-    return set()
+    return {line for line, action in line_actions(doc, config).items() if action == "strip"}
 
 
 def title(doc: Document, config: Config) -> str | None:
-    """The cleaned title: the JSONL title field, or line 1 of the text."""
-    if doc.title_field is not None:
-        return doc.title_field.strip()
-    return doc.lines[0].strip() if doc.lines else None
+    """The cleaned title (JSONL title field, or line 1) without its site suffix."""
+    if doc.title_field is None and not doc.lines:
+        return None
+    return boilerplate.clean_title(doc, config.boilerplate).strip()
 
 
 def kept_lines(doc: Document, config: Config) -> list[str]:
