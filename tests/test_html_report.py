@@ -54,7 +54,7 @@ def test_charts_show_boilerplate_classes_languages_and_garble_scores() -> None:
     assert page.count("nothing to show: not evaluated or none found") == 2  # no duplicate or event groups
 
 
-def test_page_is_self_contained_and_escapes_article_text(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_page_is_self_contained_and_escapes_article_text() -> None:
     result = gate_fixture.run_result()
     result.documents[0].lines[0] = '<script>alert("x")</script>'
     page = html_report.from_run(result, gate_fixture.CONFIG)
