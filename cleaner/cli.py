@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import json
 import sys
 import time
@@ -11,7 +12,7 @@ from typing import Any
 
 import click
 
-from cleaner import __version__, pipeline, report, writer
+from cleaner import __version__, formats, gate, html_report, pipeline, report, writer
 from cleaner.config import Config, ConfigError, load_config
 from cleaner.engine import default_workers
 from cleaner.explain import as_json, as_text
@@ -53,6 +54,16 @@ def common_options(command: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed(options):
         command = option(command)
     return command
+
+
+def html_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--html FILE on clean and check: the run as one self-contained HTML page."""
+    return click.option(
+        "--html",
+        "html_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Also write the run as one self-contained HTML page (charts, worst articles, every line).",
+    )(command)
 
 
 def _config(config_path: Path | None, overrides: tuple[str, ...]) -> Config:
@@ -110,9 +121,16 @@ def main() -> None:
 @main.command(context_settings=CONTEXT)
 @click.argument("src", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("-o", "--output", "dst", required=True, type=click.Path(path_type=Path), help="Folder to write (DST).")
+@html_option
 @common_options
 def clean(
-    src: Path, dst: Path, config_path: Path | None, overrides: tuple[str, ...], workers: int | None, quiet: bool
+    src: Path,
+    dst: Path,
+    html_path: Path | None,
+    config_path: Path | None,
+    overrides: tuple[str, ...],
+    workers: int | None,
+    quiet: bool,
 ) -> None:
     """Clean every article under SRC into DST, with manifest.jsonl and report.json.
 
@@ -130,29 +148,133 @@ def clean(
         raise UsageProblem(str(error)) from None
     result, seconds = _run(src, config, workers, quiet)
     writer.write(dst, result, config)
+    if html_path is not None:
+        _write_html(html_path, html_report.from_run(result, config, gate.evaluate(result, config, src)))
     _finish(result, config, seconds, quiet)
     sys.exit(report.exit_code(result))
 
 
 @main.command(context_settings=CONTEXT)
 @click.argument("src", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the JSON report here.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the JSON run report here.")
+# --- check gate options (policy in cleaner/policy.py, formats in cleaner/formats/) ---
+@click.option(
+    "--format",
+    "format_specs",
+    multiple=True,
+    metavar="NAME[=FILE]",
+    help=f"Output format: {', '.join(formats.FORMATS)} (default text), to stdout or to FILE; repeatable, "
+    "e.g. --format github --format junit=cleaner.xml.",
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A previous --format json result: violations already in it are reported but never fail.",
+)
+@click.option("--write-baseline", is_flag=True, help="Save the current violations as the --baseline file (then pass).")
+@html_option
 @common_options
 def check(
-    src: Path, report_path: Path | None, config_path: Path | None, overrides: tuple[str, ...], workers: int | None, quiet: bool
+    src: Path,
+    report_path: Path | None,
+    format_specs: tuple[str, ...],
+    baseline_path: Path | None,
+    write_baseline: bool,
+    html_path: Path | None,
+    config_path: Path | None,
+    overrides: tuple[str, ...],
+    workers: int | None,
+    quiet: bool,
 ) -> None:
-    """Run the pipeline over SRC as a CI gate: write only a report, exit by policy.
+    """Run the pipeline over SRC as a CI gate: report policy violations, exit by policy.
+
+    The policy is the [check] section of the config. Exit 0 when no error (warnings allowed),
+    1 on at least one error not in the baseline, 2 on a usage error, 123 when inputs failed.
 
     \b
     Example:
-      cleaner check incoming/ --report check-report.json
+      cleaner check incoming/ --format github --format junit=cleaner-junit.xml
+      cleaner check incoming/ --baseline cleaner-baseline.json --write-baseline
     """
     config = _config(config_path, overrides)
+    targets = _format_targets(format_specs)
+    if write_baseline and baseline_path is None:
+        raise UsageProblem("--write-baseline needs --baseline FILE to say where to write it")
+    known = None
+    if baseline_path is not None and not write_baseline:
+        try:
+            known = gate.load_baseline(baseline_path)
+        except gate.BaselineError as error:
+            raise UsageProblem(str(error)) from None
     result, seconds = _run(src, config, workers, quiet)
     if report_path is not None:
         report_path.write_text(json.dumps(report.build(result, config), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    outcome = gate.evaluate(result, config, src)
+    if write_baseline and baseline_path is not None:
+        gate.write_json(baseline_path, gate.to_json(outcome))
+        known = collections.Counter(v.fingerprint for v in outcome.violations)
+        if not quiet:
+            click.echo(f"wrote {len(outcome.violations)} violations to the baseline {baseline_path}", err=True)
+    if known is not None:
+        outcome = gate.apply_baseline(outcome, known)
+    for name, path in targets:
+        rendered = formats.render(name, outcome, quiet)
+        if path is None:
+            click.echo(rendered, nl=False)
+        else:
+            path.write_text(rendered, encoding="utf-8")
+    if html_path is not None:
+        _write_html(html_path, html_report.from_run(result, config, outcome))
     _finish(result, config, seconds, quiet)
-    sys.exit(report.exit_code(result))
+    sys.exit(outcome.exit_code)
+
+
+def _format_targets(specs: tuple[str, ...]) -> list[tuple[str, Path | None]]:
+    """Parse NAME[=FILE] values of --format; at most one may go to stdout."""
+    targets: list[tuple[str, Path | None]] = []
+    for spec in specs or ("text",):
+        name, sep, file = spec.partition("=")
+        if name not in formats.FORMATS:
+            raise UsageProblem(f"--format {spec!r}: unknown format {name!r}; choose from {', '.join(formats.FORMATS)}")
+        if sep and not file:
+            raise UsageProblem(f"--format {spec!r}: give a file after '=' or leave '=' out for stdout")
+        targets.append((name, Path(file) if sep else None))
+    if sum(path is None for _, path in targets) > 1:
+        raise UsageProblem("only one --format can go to stdout; give the others a file, e.g. --format junit=out.xml")
+    return targets
+
+
+@main.command("report", context_settings=CONTEXT)
+@click.argument("dst", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--src",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The SRC the run read: every line is shown, removed ones struck through (else only lines with findings).",
+)
+@click.option(
+    "-o", "--output", "html_path", default=Path("report.html"), show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path), help="HTML file to write.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def report_command(dst: Path, src: Path | None, html_path: Path, quiet: bool) -> None:
+    """Write one self-contained HTML page about the run that wrote DST.
+
+    \b
+    Example:
+      cleaner report clean/ --src raw/ -o clean-report.html
+    """
+    if not (dst / writer.MANIFEST).is_file() or not (dst / writer.REPORT).is_file():
+        raise UsageProblem(f"{dst} holds no {writer.MANIFEST} and {writer.REPORT}: give a folder written by cleaner clean")
+    _write_html(html_path, html_report.from_output(dst, src))
+    if not quiet:
+        click.echo(f"wrote {html_path}", err=True)
+
+
+def _write_html(path: Path, page: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(page, encoding="utf-8")
+# --- end of check gate options ---
 
 
 @main.command(context_settings=CONTEXT)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cleaner.policy import CheckConfig
 from cleaner.reader import InputConfig
 from cleaner.stages.boilerplate import BoilerplateConfig
 from cleaner.stages.encoding import EncodingConfig
@@ -48,6 +49,7 @@ class Config:
     boilerplate: BoilerplateConfig = field(default_factory=BoilerplateConfig)
     language: LanguageConfig = field(default_factory=LanguageConfig)
     output: OutputConfig = field(default_factory=OutputConfig)
+    check: CheckConfig = field(default_factory=CheckConfig)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

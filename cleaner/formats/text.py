@@ -1,0 +1,52 @@
+"""``--format text``: violations grouped by article, one per line with its line number and reason."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from cleaner import policy
+from cleaner.gate import Outcome
+
+RULE_WIDTH = max(len(rule) for rule in policy.RULES)
+
+
+def render(outcome: Outcome, quiet: bool = False) -> str:
+    """Baselined violations are only counted; with ``quiet`` a clean run prints nothing."""
+    out: list[str] = []
+    shown = [v for v in outcome.violations if not v.baselined]
+    for _, group in groupby(shown, key=lambda v: v.article):
+        items = list(group)
+        first = items[0]
+        where = outcome.display_path(first.path) + (f":{first.record_line}" if first.record_line else "")
+        out.append(f"{where}  [{first.article}]")
+        for v in items:
+            line = str(v.line) if v.line is not None else "-"
+            out.append(f"  {line:>5}  {v.severity:<5}  {v.rule:<{RULE_WIDTH}}  {v.message}")
+        out.append("")
+    if outcome.failures:
+        out.append("failed inputs")
+        for failure in outcome.failures:
+            where = outcome.display_path(failure.path) + (f":{failure.line}" if failure.line else "")
+            out.append(f"  {where}: {failure.reason}")
+        out.append("")
+    if not quiet:
+        out.append(summary_line(outcome))
+    elif out:
+        out.pop()  # the blank line after the last group
+    return "\n".join(out) + "\n" if out else ""
+
+
+def summary_line(outcome: Outcome) -> str:
+    """One sentence with the counts and the verdict, e.g. '1 error, 2 warnings in 5 articles: FAIL'."""
+    s = outcome.summary()
+    parts = [f"{_plural(s['errors'], 'error')}, {_plural(s['warnings'], 'warning')} in {_plural(s['articles'], 'article')}"]
+    if s["baselined"]:
+        parts.append(f"{s['baselined']} baselined")
+    if s["failed_inputs"]:
+        parts.append(f"{_plural(s['failed_inputs'], 'input')} failed")
+    verdict = "PASS" if outcome.exit_code == 0 else "FAIL"
+    return f"{'; '.join(parts)}: {verdict}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
