@@ -28,7 +28,10 @@ def title(doc: Document, config: Config) -> str | None:
 
 
 def kept_lines(doc: Document, config: Config) -> list[str]:
-    """The cleaned article's lines: removed lines dropped, blank runs collapsed, ends trimmed."""
+    """The cleaned article's lines: removed lines dropped, blank runs collapsed, ends trimmed.
+
+    Idempotent: cleaning the output again gives the same output.
+    """
     removed = removed_lines(doc, config)
     out: list[str] = []
     for number, line in enumerate(doc.lines, start=1):
@@ -42,6 +45,8 @@ def kept_lines(doc: Document, config: Config) -> list[str]:
         out.append(line)
     while out and not out[-1]:
         out.pop()
+    if out:
+        out[0] = out[0].strip()  # read back as a .txt, the first line is the title, which is stripped
     return out
 
 

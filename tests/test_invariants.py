@@ -35,3 +35,9 @@ def test_cleaning_is_idempotent(text: str) -> None:
 def test_same_input_same_record(text: str) -> None:
     first, second = clean_text(text, CONFIG), clean_text(text, CONFIG)
     assert record(first.document, CONFIG, None, first.text) == record(second.document, CONFIG, None, second.text)
+
+
+def test_first_line_indented_after_a_blank_title_is_stable() -> None:
+    """Found by hypothesis: the first kept line becomes the title when the output is read again."""
+    once = clean_text("\n a", CONFIG).text
+    assert once == "a\n" and clean_text(once, CONFIG).text == once
