@@ -8,7 +8,10 @@ always points into the raw input. Stages annotate; only the writer decides what 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cleaner.stages.garble.extract import GarbleSummary
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,7 @@ class Document:
     site: str | None = None
     garble_score: float | None = None
     garbled: bool | None = None
+    garble_summary: GarbleSummary | None = None  # garble stage: per-document part, read by its corpus pass
     duplicates: DuplicateInfo = field(default_factory=DuplicateInfo)
 
     @property

@@ -1,0 +1,270 @@
+"""Seeded generator of corrupted and legitimately varied names in clean articles (garble benchmark).
+
+Each article of a run gets one of three roles, decided by a random generator seeded with the run
+seed and the article id (so an article's fate does not depend on the others):
+
+- ``corrupt``: one name (a capitalised word seen mid-sentence, four letters or more, never
+  written in lower case in the run, not a weekday or month) is replaced in some or all of its occurrences by
+  - a *near miss*: one edit (two from six letters on): a letter swapped for a similar-sounding or
+    a random one, two letters transposed, one deleted, inserted or doubled; never the first
+    letter or the last (an edited ending reads as a derived word: Blinke, Blinkens);
+  - a *real-word look-alike*: an English word of similar shape (same edit reach), capitalised
+    (Blinken -> Clinker).
+  "All occurrences" is only chosen when another article of the run spells the name right:
+  with no right spelling anywhere there is nothing to recognise the corruption by.
+- ``variant``: one name is respelled, in some or all occurrences, as a legitimate variant:
+  another member of its alias group, or a transliteration respelling (-ei/-ey, -y/-yy/-iy,
+  -ov/-off, th/t, x/ks, ph/f, accents dropped).
+- ``clean``: untouched.
+
+A respelling that is already a word of the run, or a corruption the stage would take for a
+legitimate variant, is drawn again; the counts of such redraws are reported.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import wordfreq
+
+from cleaner.stages.garble.extract import NAME_RE
+from cleaner.stages.garble.names import VariantJudge, edit_distance, fold, is_derived, max_distance, shipped_alias_groups
+
+VOWELS = "aeiou"
+CONSONANTS = "bcdfghjklmnpqrstvwxz"
+SOUND_ALIKE = {
+    "k": "gc", "g": "kc", "c": "kgs", "b": "pv", "p": "b", "d": "t", "t": "d", "m": "n", "n": "m",
+    "v": "fw", "f": "v", "s": "zc", "z": "s", "l": "r", "r": "l", "a": "eo", "e": "ai", "i": "e",
+    "o": "au", "u": "o", "y": "e", "w": "v", "h": "", "j": "g", "x": "ks", "q": "k",
+}
+TRANSLIT_RULES = (
+    (r"ei$", "ey"), (r"ey$", "ei"), (r"sky$", "skyy"), (r"sky$", "skiy"), (r"ski$", "sky"),
+    (r"y$", "i"), (r"ov$", "off"), (r"off$", "ov"), (r"th", "t"), (r"x", "ks"), (r"ks", "x"),
+    (r"ph", "f"), (r"ii$", "iy"), (r"iy$", "ii"),
+)
+#: A capitalised word directly after a lower-case word or a comma: a name, not a sentence start.
+MID_NAME_RE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+")
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    lines: list[str]
+    group: str | None
+
+
+@dataclass(frozen=True)
+class Injection:
+    doc_id: str
+    role: str  # corrupt | variant
+    kind: str  # near_miss | real_word | alias | translit
+    original: str
+    replacement: str
+    mode: str  # some | all
+    lines: tuple[int, ...]  # raw 1-based line of every replaced occurrence (repeated per occurrence)
+
+
+@dataclass
+class Generated:
+    articles: list[Article]
+    injections: list[Injection]
+    redraws: Counter[str] = field(default_factory=Counter)
+
+
+def _occurrence_re(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’]){re.escape(name)}(?![^\W_]|['’](?!s\b))")
+
+
+def _capitalise(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+class Vocabulary:
+    """English words (wordfreq top list) indexed for near-miss lookup: real-word look-alikes."""
+
+    def __init__(self, size: int = 40000) -> None:
+        self.words = [w for w in wordfreq.top_n_list("en", size) if w.isascii() and w.isalpha() and len(w) >= 4]
+        self.known = set(wordfreq.get_frequency_dict("en"))
+        self._index: dict[str, list[str]] = {}
+        for word in self.words:
+            for key in _deletions(word, max_distance(len(word))):
+                self._index.setdefault(key, []).append(word)
+
+    def lookalikes(self, name: str) -> list[str]:
+        folded = fold(name)
+        found = set()
+        for key in _deletions(folded, max_distance(len(name))):
+            for word in self._index.get(key, ()):
+                if word != folded and edit_distance(word, folded, 3) <= max_distance(len(name)):
+                    found.add(word)
+        return sorted(found)
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    found, frontier = {word}, {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
+def _near_miss(name: str, rng: random.Random) -> str:
+    letters = list(name)
+    edits = 1 if len(name) < 6 else rng.choice((1, 1, 2))
+    for _ in range(edits):
+        i = rng.randrange(1, len(letters) - 1)
+        op = rng.choice(("sound", "sound", "random", "transpose", "delete", "insert", "double"))
+        low = letters[i].lower()
+        if op == "sound" and SOUND_ALIKE.get(low):
+            letters[i] = rng.choice(SOUND_ALIKE[low])
+        elif op in ("sound", "random"):
+            pool = VOWELS if low in VOWELS else CONSONANTS
+            letters[i] = rng.choice([c for c in pool if c != low])
+        elif op == "transpose" and i + 1 < len(letters) - 1:
+            letters[i], letters[i + 1] = letters[i + 1], letters[i]
+        elif op == "delete" and len(letters) > 4:
+            del letters[i]
+        elif op == "insert":
+            letters.insert(i, rng.choice(VOWELS + CONSONANTS))
+        else:
+            letters.insert(i, letters[i])
+    return "".join(letters)
+
+
+def _translit_variants(name: str) -> list[str]:
+    lower = name.lower()
+    found = set()
+    for pattern, replacement in TRANSLIT_RULES:
+        if re.search(pattern, lower):
+            found.add(_capitalise(re.sub(pattern, replacement, lower, count=1)))
+    stripped = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    if stripped != name:
+        found.add(stripped)
+    found.discard(name)
+    return sorted(found)
+
+
+def _alias_variants(name: str, groups: Sequence[Sequence[str]]) -> list[str]:
+    folded = fold(name)
+    found = set()
+    for group in groups:
+        if folded in {fold(member) for member in group}:
+            found.update(m for m in group if fold(m) != folded and m.isalpha() and len(m) >= 3)
+    return sorted(found)
+
+
+CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+
+
+def _candidate_names(article: Article, lowercase_in_run: set[str]) -> list[str]:
+    text = "\n".join(article.lines)
+    body = "\n".join(article.lines[1:])
+    lower = set(re.findall(r"\b[a-z]\w*", text))
+    mid = Counter(MID_NAME_RE.findall(body))
+    names = Counter(t for t in NAME_RE.findall(text) if not t.isupper())
+    return sorted(
+        name for name in names
+        if len(name) >= 4 and name.isalpha() and mid[name] and name.lower() not in lower
+        and name.lower() not in lowercase_in_run and name.lower() not in CALENDAR
+    )
+
+
+def generate(articles: Sequence[Article], seed: int, corrupt_rate: float = 0.25, variant_rate: float = 0.15,
+             real_word_rate: float = 0.35, vocabulary: Vocabulary | None = None) -> Generated:
+    """Inject corruptions and legitimate variants into a copy of ``articles`` (see module doc)."""
+    vocabulary = vocabulary or Vocabulary()
+    judge = VariantJudge()
+    groups = shipped_alias_groups()
+    run_names: Counter[str] = Counter()
+    run_tokens: set[str] = set()
+    lowercase_in_run: set[str] = set()
+    for article in articles:
+        text = "\n".join(article.lines)
+        tokens = set(NAME_RE.findall(text))
+        run_names.update(tokens)
+        run_tokens |= {t.lower() for t in tokens}
+        lowercase_in_run.update(re.findall(r"\b[a-z]+", text))
+    out = Generated([], [])
+    for article in articles:
+        rng = random.Random(f"{seed}:{article.id}")
+        draw = rng.random()
+        role = "corrupt" if draw < corrupt_rate else "variant" if draw < corrupt_rate + variant_rate else "clean"
+        names = _candidate_names(article, lowercase_in_run) if role != "clean" else []
+        rng.shuffle(names)
+        injection = None
+        for name in names:
+            count = len(_occurrence_re(name).findall("\n".join(article.lines)))
+            elsewhere = run_names[name] > 1
+            if count == 0:
+                continue
+            if role == "corrupt":
+                if count < 2 and not elsewhere:
+                    continue
+                kind, replacement = _corrupt(name, rng, real_word_rate, vocabulary, judge, run_tokens, out.redraws)
+            else:
+                options = [("alias", v) for v in _alias_variants(name, groups)]
+                options += [("translit", v) for v in _translit_variants(name)]
+                options = [(k, v) for k, v in options if v.lower() not in run_tokens]
+                if not options:
+                    continue
+                kind, replacement = rng.choice(options)
+            if replacement is None:
+                continue
+            mode = "all" if (elsewhere or role == "variant") and (count == 1 or rng.random() < 0.5) else "some"
+            injection = _apply(article, role, kind, name, replacement, mode, count, rng)
+            break
+        if injection is None:
+            out.articles.append(article)
+        else:
+            new_article, record = injection
+            out.articles.append(new_article)
+            out.injections.append(record)
+    return out
+
+
+def _corrupt(name: str, rng: random.Random, real_word_rate: float, vocabulary: Vocabulary, judge: VariantJudge,
+             run_tokens: set[str], redraws: Counter[str]) -> tuple[str, str | None]:
+    if rng.random() < real_word_rate:
+        options = [w for w in vocabulary.lookalikes(name)
+                   if not is_derived(w, fold(name)) and judge.reason(w, name) is None]
+        if options:
+            return "real_word", _capitalise(rng.choice(options))
+        redraws["real_word_none_near"] += 1
+    for _ in range(20):
+        candidate = _near_miss(name, rng)
+        if candidate == name or candidate.lower() in vocabulary.known or candidate.lower() in run_tokens:
+            redraws["near_miss_is_word"] += 1
+        elif judge.reason(candidate, name) is not None:
+            redraws["near_miss_is_variant"] += 1
+        else:
+            return "near_miss", candidate
+    return "near_miss", None
+
+
+def _apply(article: Article, role: str, kind: str, name: str, replacement: str, mode: str, count: int,
+           rng: random.Random) -> tuple[Article, Injection]:
+    pattern = _occurrence_re(name)
+    chosen = set(range(count)) if mode == "all" else set(rng.sample(range(count), rng.randint(1, count - 1)))
+    seen = 0
+    new_lines: list[str] = []
+    replaced_lines: list[int] = []
+    for number, line in enumerate(article.lines, 1):
+        def swap(match: re.Match[str], number: int = number) -> str:
+            nonlocal seen
+            index, seen = seen, seen + 1
+            if index in chosen:
+                replaced_lines.append(number)
+                return replacement
+            return match.group(0)
+
+        new_lines.append(pattern.sub(swap, line))
+    record = Injection(article.id, role, kind, name, replacement, mode, tuple(replaced_lines))
+    return Article(article.id, new_lines, article.group), record

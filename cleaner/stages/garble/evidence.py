@@ -1,0 +1,356 @@
+"""Corpus pass: find names that are near-misses of a name the article, its event group or the run
+spells otherwise, and weigh the evidence that they are corruptions.
+
+Which of two near spellings is the corruption is decided by counts: in how many other articles of
+the run and of the event group each appears, how often each appears in the article, whether the
+suspect sits where the name sits elsewhere ("X said", "Antony X"). General word frequency is one
+weak term among them, because frequency lists stop before many current names (Blinken is rarer
+than clinker in wordfreq). Candidate pairs come from a deletion index, so the pass is linear in
+the number of distinct names.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+import wordfreq
+
+from cleaner.stages.garble.extract import COMMON_ZIPF, GarbleSummary, frequency_language
+from cleaner.stages.garble.names import VariantJudge, edit_distance, fold, is_derived, max_distance, phonetic_distance
+
+_PREV_WORD_RE = re.compile(r"([^\W\d_]+)['’.]?\s+$")
+_NEXT_WORD_RE = re.compile(r"^(?:['’]s)?\s+([^\W\d_]+)")
+#: Context words this frequent ("the", "of", "and") say little about what stands next to them.
+_WEAK_CONTEXT_ZIPF = 6.3
+#: A capitalised word before a name rarer than this is taken for a first name, not a title.
+_FIRST_NAME_ZIPF = 4.5
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Terms of the log-odds that a token is a corruption of its suggestion (see ``score_pair``)."""
+
+    bias: float = -1.0
+    group_support: float = 1.2
+    run_support: float = 0.8
+    known_word_context: float = 0.5
+    token_support: float = 2.4
+    article_ratio: float = 0.7
+    cooccurrence: float = 0.5
+    context: float = 1.5
+    distance: float = 1.0
+    frequency: float = 0.3
+    ordinary_word: float = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class DocView:
+    """The parts of a Document the corpus pass reads."""
+
+    id: str
+    lines: Sequence[str]
+    group: str | None
+    language: str
+    summary: GarbleSummary
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    line: int  # raw 1-based
+    column: int
+    prev: str | None  # the word directly before (same line, only spaces between), as written
+    next: str | None
+
+
+@dataclass(frozen=True)
+class Suspect:
+    """A token judged against its most likely intended name in one article."""
+
+    token: str
+    suggestion: str
+    score: float
+    occurrences: tuple[Occurrence, ...]
+    evidence: dict[str, float | int | str] = field(default_factory=dict)
+
+    def detail(self) -> str:
+        e = self.evidence
+        return (
+            f"'{self.token}' likely stands for '{self.suggestion}' "
+            f"(article: {e['suggestion_count_article']}× '{self.suggestion}', {e['token_count_article']}× "
+            f"'{self.token}'; other articles: {e['suggestion_docs_run']} with '{self.suggestion}', "
+            f"{e['token_docs_run']} with '{self.token}'; edit distance {e['edit_distance']})"
+        )
+
+
+@cache
+def _frequencies(language: str) -> dict[str, float]:
+    return wordfreq.get_frequency_dict(frequency_language(language))
+
+
+def zipf(word: str, language: str = "en") -> float:
+    """Zipf frequency of ``word`` in general ``language`` (0 when unknown), from wordfreq."""
+    frequency = _frequencies(language).get(word.lower(), 0.0)
+    return round(math.log10(frequency * 1e9), 2) if frequency > 0 else 0.0
+
+
+def deletions(word: str, depth: int) -> set[str]:
+    """Every string reachable from ``word`` by deleting up to ``depth`` letters (incl. itself)."""
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
+def occurrences(lines: Sequence[str], token: str) -> tuple[Occurrence, ...]:
+    """Where ``token`` stands as a whole word (possessive allowed) in ``lines``, with neighbours."""
+    pattern = re.compile(rf"(?<![\w'’]){re.escape(token)}(?![^\W_]|['’](?!s\b))")
+    found = []
+    for number, line in enumerate(lines, 1):
+        if token not in line:
+            continue
+        for match in pattern.finditer(line):
+            prev = _PREV_WORD_RE.search(line, 0, match.start())
+            nxt = _NEXT_WORD_RE.search(line[match.end() :])
+            found.append(Occurrence(number, match.start(), prev and prev.group(1), nxt and nxt.group(1)))
+    return tuple(found)
+
+
+@dataclass
+class _Context:
+    """Neighbour words of a name across the documents that spell it."""
+
+    words: set[tuple[str, str]]
+    first_names: set[str]
+
+
+class RunIndex:
+    """Counts of every name over the run and its event groups, and a near-miss index.
+
+    Everything per name (folded form, variant keys, neighbours, neighbour words in the run) is
+    computed once and kept for the life of the index, so the pass stays linear in distinct names.
+    """
+
+    def __init__(self, docs: Sequence[DocView], judge: VariantJudge, weights: Weights, context_docs: int,
+                 threshold: float) -> None:
+        self.docs = sorted(docs, key=lambda d: d.id)
+        self.judge = judge
+        self.weights = weights
+        self.context_docs = context_docs
+        self.min_log_odds = math.log(threshold / (1.0 - threshold)) if 0.0 < threshold < 1.0 else -math.inf
+        self.docs_with: dict[str, list[int]] = defaultdict(list)
+        self.lowercase_docs: Counter[str] = Counter()
+        self.group_docs: Counter[tuple[str, str]] = Counter()
+        for position, doc in enumerate(self.docs):
+            for name in doc.summary.names:
+                self.docs_with[name].append(position)
+                if doc.group is not None:
+                    self.group_docs[doc.group, name] += 1
+            self.lowercase_docs.update(doc.summary.also_lowercase)
+        self.folded = {name: fold(name) for name in self.docs_with}
+        self._keys = {name: judge.keys(name) for name in self.docs_with}
+        variant_keys = Counter(key for keys in self._keys.values() for key in keys)
+        self._has_variant = {name: any(variant_keys[k] > 1 for k in keys) for name, keys in self._keys.items()}
+        self._near: dict[str, list[str]] = defaultdict(list)
+        for name in sorted(self.docs_with):
+            if len(name) >= 4 and self._name_like(name):
+                for key in deletions(self.folded[name], max_distance(len(name))):
+                    self._near[key].append(name)
+        self._neighbours: dict[str, list[tuple[str, int]]] = {}
+        self._zipf: dict[tuple[str, str], float] = {}
+        self._contexts: dict[tuple[str, object], _Context] = {}
+        self._occurrences: dict[tuple[int, str], tuple[Occurrence, ...]] = {}
+
+    def zipf(self, word: str, language: str = "en") -> float:
+        key = (word, language)
+        if key not in self._zipf:
+            self._zipf[key] = zipf(word, language)
+        return self._zipf[key]
+
+    def _name_like(self, name: str) -> bool:
+        """Rare in general language, or mostly written with its capital in this run (not Minister)."""
+        return zipf(name) < COMMON_ZIPF or 2 * self.lowercase_docs[name] < len(self.docs_with[name])
+
+    def _ordinary_in_run(self, name: str) -> bool:
+        """A common word that the run also writes in lower case in a fifth of its articles or more."""
+        return self.zipf(name) >= COMMON_ZIPF and 5 * self.lowercase_docs[name] >= len(self.docs_with[name])
+
+    def _first_name(self, word: str) -> bool:
+        """A capitalised word that is a name in this run (Antony, Gordon), not a title (Deputy)."""
+        return (
+            word[0].isupper()
+            and self.zipf(word) < _FIRST_NAME_ZIPF
+            and 2 * self.lowercase_docs[word] < len(self.docs_with.get(word, ())) + 1
+        )
+
+    def _variants(self, a: str, b: str) -> bool:
+        fa, fb = self.folded[a], self.folded[b]
+        return fa == fb or bool(self._keys[a] & self._keys[b]) or is_derived(fa, fb)
+
+    def neighbours(self, token: str) -> list[tuple[str, int]]:
+        """Names of the run within edit reach of ``token`` that are not legitimate variants of it."""
+        if token in self._neighbours:
+            return self._neighbours[token]
+        folded = self.folded[token]
+        seen: set[str] = {token}
+        result = []
+        for key in sorted(deletions(folded, max_distance(len(token) + 1))):
+            for name in self._near.get(key, ()):
+                if name in seen:
+                    continue
+                seen.add(name)
+                limit = max_distance(len(name))  # the edits were made to the name
+                distance = edit_distance(folded, self.folded[name], limit + 1)
+                if distance <= limit and not self._variants(token, name):
+                    result.append((name, distance))
+        self._neighbours[token] = sorted(result)
+        return self._neighbours[token]
+
+    def occurrences_in(self, position: int, name: str) -> tuple[Occurrence, ...]:
+        key = (position, name)
+        if key not in self._occurrences:
+            self._occurrences[key] = occurrences(self.docs[position].lines, name)
+        return self._occurrences[key]
+
+    def _context_of(self, name: str, key: object, positions: Iterable[int]) -> _Context:
+        if (name, key) not in self._contexts:
+            words: set[tuple[str, str]] = set()
+            first_names: set[str] = set()
+            for p in positions:
+                for occ in self.occurrences_in(p, name):
+                    if occ.prev:
+                        words.add(("prev", occ.prev.lower()))
+                        if self._first_name(occ.prev):
+                            first_names.add(occ.prev.lower())
+                    if occ.next:
+                        words.add(("next", occ.next.lower()))
+            self._contexts[name, key] = _Context(words, first_names)
+        return self._contexts[name, key]
+
+    def contexts(self, name: str, position: int) -> tuple[_Context, _Context]:
+        """Neighbour words of ``name`` in the article and its group, and in the first articles of the run."""
+        group = self.docs[position].group
+        holders = self.docs_with[name]
+        if group is None:
+            local = self._context_of(name, position, [position] if position in holders else [])
+        else:
+            local = self._context_of(name, ("group", group), [p for p in holders if self.docs[p].group == group])
+        return local, self._context_of(name, "run", holders[: self.context_docs])
+
+    def suspects(self, position: int) -> list[Suspect]:
+        """Tokens of one article judged corrupted (score at the threshold or above), best suggestion each."""
+        doc = self.docs[position]
+        found = []
+        for token in sorted(doc.summary.names):
+            if len(token) < 4 or self._has_variant[token]:
+                continue
+            best: Suspect | None = None
+            for name, distance in self.neighbours(token):
+                forward = self.score_pair(position, token, name, distance)
+                if forward is None:
+                    continue
+                backward = self.score_pair(position, name, token, distance) if name in doc.summary.names else None
+                if backward is not None and backward.score >= forward.score:
+                    continue
+                if best is None or forward.score > best.score:
+                    best = forward
+            if best is not None:
+                found.append(best)
+        return found
+
+    def score_pair(self, position: int, token: str, name: str, distance: int) -> Suspect | None:
+        """Weigh the evidence that ``token`` in the article is a corruption of ``name``.
+
+        Returns None when the evidence cannot reach the threshold; counts are checked first, the
+        costlier neighbour words only when the counts leave the question open.
+        """
+        w = self.weights
+        doc = self.docs[position]
+        names = doc.summary.names
+        token_count, name_count = names.get(token, 0), names.get(name, 0)
+        token_docs = len(self.docs_with[token]) - 1
+        name_docs = len(self.docs_with[name]) - (1 if name_count else 0)
+        token_group = name_group = 0
+        if doc.group is not None:
+            token_group = self.group_docs[doc.group, token] - 1
+            name_group = self.group_docs[doc.group, name] - (1 if name_count else 0)
+        if token_count == 0 or name_docs + name_count == 0:
+            return None
+        local = name_count > 0 or name_group > 0
+        zipf_token, zipf_name = self.zipf(token, doc.language), self.zipf(name, doc.language)
+        ordinary = zipf_token >= COMMON_ZIPF or token in doc.summary.also_lowercase
+        if ordinary and self._ordinary_in_run(name):
+            return None  # a common word next to a common word (Ministry, Minister): no name here
+        counts = (
+            w.bias
+            + w.group_support * math.log2(1 + name_group)
+            + w.run_support * math.log2(1 + name_docs - name_group)
+            - w.token_support * math.log2(1 + token_docs + token_group)
+            + w.article_ratio * _clip(math.log2((name_count + 1) / (token_count + 1)), 1.5)
+            + w.cooccurrence * (name_count > 0)
+            - w.distance * (distance - 1)
+            + w.frequency * _clip(zipf_name - zipf_token, 2.0)
+        )
+        if counts + w.context < self.min_log_odds:
+            return None
+        local_context, run_context = self.contexts(name, position)
+        matched: list[Occurrence] = []
+        context_sum = 0.0
+        for occ in self.occurrences_in(position, token):
+            strength = max(self._context_strength(occ, local_context), self._context_strength(occ, run_context))
+            context_sum += strength
+            if not ordinary or strength >= (0.3 if local else 1.0):
+                matched.append(occ)
+        context_share = context_sum / max(1, token_count)
+        if not matched:
+            return None
+        if zipf_token > 0 and context_share < w.known_word_context:
+            return None  # a word or name of its own (Dimon, Fonda) needs position evidence to be a corruption
+        log_odds = counts + w.context * context_share - w.ordinary_word * ordinary * (1.0 - min(1.0, context_share))
+        if log_odds < self.min_log_odds:
+            return None
+        evidence: dict[str, float | int | str] = {
+            "token": token,
+            "suggestion": name,
+            "token_count_article": token_count,
+            "suggestion_count_article": name_count,
+            "token_docs_run": token_docs,
+            "suggestion_docs_run": name_docs,
+            "token_docs_group": token_group,
+            "suggestion_docs_group": name_group,
+            "edit_distance": distance,
+            "phonetic_distance": phonetic_distance(token, name),
+            "zipf_token": zipf_token,
+            "zipf_suggestion": zipf_name,
+            "context_match": round(context_share, 3),
+        }
+        return Suspect(token, name, 1.0 / (1.0 + math.exp(-log_odds)), tuple(matched), evidence)
+
+    def _context_strength(self, occ: Occurrence, context: _Context) -> float:
+        """How well one occurrence sits where the name sits elsewhere: 1 specific, 0.3 weak, -1 clash."""
+        strength = 0.0
+        for side, word in (("prev", occ.prev), ("next", occ.next)):
+            if word and (side, word.lower()) in context.words:
+                strength = max(strength, 1.0 if self.zipf(word.lower()) < _WEAK_CONTEXT_ZIPF else 0.3)
+        if strength < 1.0 and occ.prev and context.first_names and self._first_name(occ.prev):
+            if occ.prev.lower() not in context.first_names:
+                return -1.0  # another first name: another person
+        return strength
+
+
+def _clip(value: float, bound: float) -> float:
+    return max(-bound, min(bound, value))
+
+
+def iter_suspects(docs: Sequence[DocView], judge: VariantJudge, weights: Weights, threshold: float,
+                  context_docs: int) -> Iterator[tuple[DocView, list[Suspect]]]:
+    """Every article of the run (sorted by id) with its suspected corrupted names."""
+    index = RunIndex(docs, judge, weights, context_docs, threshold)
+    for position, doc in enumerate(index.docs):
+        yield doc, index.suspects(position)
