@@ -22,6 +22,7 @@ from cleaner.policy import CheckConfig
 from cleaner.reader import InputConfig
 from cleaner.stages.boilerplate import BoilerplateConfig
 from cleaner.stages.encoding import EncodingConfig
+from cleaner.stages.garble import GarbleConfig
 from cleaner.stages.language import LanguageConfig
 
 
@@ -48,6 +49,7 @@ class Config:
     encoding: EncodingConfig = field(default_factory=EncodingConfig)
     boilerplate: BoilerplateConfig = field(default_factory=BoilerplateConfig)
     language: LanguageConfig = field(default_factory=LanguageConfig)
+    garble: GarbleConfig = field(default_factory=GarbleConfig)
     output: OutputConfig = field(default_factory=OutputConfig)
     check: CheckConfig = field(default_factory=CheckConfig)
 

@@ -18,7 +18,7 @@ from cleaner.config import Config
 from cleaner.document import Document
 from cleaner.engine import ordered_map
 from cleaner.reader import Failure, discover, read_articles, split_lines
-from cleaner.stages import boilerplate, encoding, language
+from cleaner.stages import boilerplate, encoding, garble, language
 
 
 @dataclass
@@ -36,6 +36,7 @@ def process_document(doc: Document, config: Config) -> None:
     encoding.run(doc, config.encoding)
     boilerplate.run(doc, config.boilerplate)
     language.run(doc, config.language, skip_lines=selection.removed_lines(doc, config))
+    garble.run(doc, config.garble)
 
 
 def process_file(relative: str, src: Path, config: Config) -> tuple[list[Document], list[Failure]]:
@@ -57,6 +58,7 @@ def process_file(relative: str, src: Path, config: Config) -> tuple[list[Documen
 def process_corpus(docs: list[Document], config: Config) -> None:
     """Run the stages that need every document at once."""
     boilerplate.run_corpus(docs, config.boilerplate)
+    garble.run_corpus(docs, config.garble)
 
 
 def run(

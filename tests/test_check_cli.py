@@ -22,18 +22,26 @@ def invoke(*args: str | Path) -> Result:
 
 @pytest.fixture
 def drop(tmp_path: Path) -> Path:
-    """The sample articles plus one title-only article (error: empty) and one short one (warning)."""
+    """The clean sample articles plus one title-only article (error: empty) and one short one (warning).
+
+    The garbled sample (002) gets its corrupted names put right: its own error is tested above.
+    """
     src = tmp_path / "drop"
     shutil.copytree(RAW, src)
+    rewrite = src / "002_bff23f48fe3657a5.txt"
+    rewrite.write_text(rewrite.read_text("utf-8").replace("Blingen", "Blinken").replace("Clinker", "Blinken"), "utf-8")
     (src / "stub.txt").write_text("Only a headline here\n", encoding="utf-8")
     (src / "brief.txt").write_text("A brief\n\nThe mayor resigned on Monday, the city said.\n", encoding="utf-8")
     return src
 
 
-def test_sample_articles_pass_with_exit_0() -> None:
+def test_sample_articles_fail_only_on_the_garbled_rewrite() -> None:
     result = invoke("check", RAW)
-    assert result.exit_code == 0, result.output
-    assert "0 errors, 0 warnings in 5 articles: PASS" in result.output
+    assert result.exit_code == 1, result.output
+    assert "002_bff23f48fe3657a5.txt" in result.output and "garbled" in result.output
+    assert "1 error, 0 warnings in 5 articles: FAIL" in result.output
+    relaxed = invoke("check", RAW, "--set", "check.garbled=warn")
+    assert relaxed.exit_code == 0 and "0 errors, 1 warning in 5 articles: PASS" in relaxed.output
 
 
 def test_warnings_alone_exit_0(drop: Path) -> None:
@@ -56,7 +64,7 @@ def test_severity_can_be_lowered_from_the_command_line(drop: Path) -> None:
 
 def test_language_policy_from_a_config_file(tmp_path: Path) -> None:
     config = tmp_path / "cleaner.toml"
-    config.write_text('[check]\nallowed_languages = ["de"]\n')
+    config.write_text('[check]\nallowed_languages = ["de"]\ngarbled = "off"\n')
     result = invoke("check", RAW, "--config", config, "--format", "json")
     assert result.exit_code == 1
     data = json.loads(result.stdout)
