@@ -42,9 +42,11 @@ class DuplicatesConfig:
         whose verified similarity passes ``event_threshold``; 32 x 2 found only 60 %).
         ``event_key_min_weight`` = 3.0: only features rarer than Zipf 4 (names, numbers, rare
         words) generate candidates; common words would make huge LSH buckets.
-        ``bucket_cap`` = 64: an LSH bucket larger than this links each member to its next 64
-        neighbours only, so a feature shared by thousands of articles cannot make the candidate
-        count quadratic.
+        ``bucket_cap`` = 64: a near-duplicate LSH bucket larger than this links each member to its
+        next 64 neighbours only (hundreds of reprints still chain into one candidate set), so the
+        candidate count stays linear.
+        ``event_bucket_max`` = 16: an event LSH bucket with more members is skipped: a strong
+        feature that is the minimum for that many articles is common vocabulary, not an event.
         ``event_threshold`` = 0.06: verified similarity (weighted Jaccard of the idf-weighted
         features times the time factor) needed for average linkage to merge two groups.
         ``event_member_min`` = 0.02: chaining guard; a member whose similarity to its group's
@@ -73,6 +75,7 @@ class DuplicatesConfig:
     event_rows: int = 1
     event_key_min_weight: float = 3.0
     bucket_cap: int = 64
+    event_bucket_max: int = 16
     event_threshold: float = 0.06
     event_member_min: float = 0.02
     date_window_days: int = 3

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .candidates import band_keys, candidate_pairs
+from .candidates import candidate_pairs
 from .config import DuplicatesConfig
 from .linkage import average_linkage
 from .signature import EMPTY, DocSignature
@@ -66,7 +66,7 @@ def _star_groups(n: int, pairs: np.ndarray, priority: list[tuple]) -> np.ndarray
 
 def near_duplicate_pairs(near: np.ndarray, skip: np.ndarray, config: DuplicatesConfig) -> tuple[np.ndarray, np.ndarray]:
     """Verified near-duplicate pairs and their estimated Jaccard."""
-    pairs = candidate_pairs(band_keys(near, config.bands, config.rows), config.bucket_cap, skip)
+    pairs = candidate_pairs(near, config.bands, config.rows, config.bucket_cap, skip)
     if not len(pairs):
         return pairs, np.zeros(0)
     sims = (near[pairs[:, 0]] == near[pairs[:, 1]]).mean(axis=1)
@@ -74,14 +74,31 @@ def near_duplicate_pairs(near: np.ndarray, skip: np.ndarray, config: DuplicatesC
     return pairs[keep], sims[keep]
 
 
-def event_weights(sigs: list[DocSignature]) -> list[np.ndarray]:
-    """Static feature weights x BM25 idf over these documents."""
-    if not sigs:
-        return []
-    all_keys = np.concatenate([s.event_keys for s in sigs])
-    uniq, df = np.unique(all_keys, return_counts=True)
-    idf = bm25_idf(df.astype(np.float64), len(sigs))
-    return [s.event_weights * idf[np.searchsorted(uniq, s.event_keys)] for s in sigs]
+class EventWeights:
+    """Static feature weights x BM25 idf over these documents, looked up per document on demand
+    (only the vocabulary and its idf are held: no per-document copy)."""
+
+    def __init__(self, sigs: list[DocSignature]) -> None:
+        uniq = np.zeros(0, dtype=np.uint32)
+        df = np.zeros(0, dtype=np.int64)
+        for start in range(0, len(sigs), 50_000):
+            chunk_keys, chunk_df = np.unique(np.concatenate([s.event_keys for s in sigs[start : start + 50_000]] or
+                                                            [np.zeros(0, np.uint32)]), return_counts=True)
+            merged = np.concatenate([uniq, chunk_keys])
+            merged_df = np.concatenate([df, chunk_df])
+            uniq, inverse = np.unique(merged, return_inverse=True)
+            df = np.bincount(inverse, weights=merged_df, minlength=len(uniq)).astype(np.int64)
+        self._keys = uniq
+        self._idf = bm25_idf(df.astype(np.float64), len(sigs)).astype(np.float32)
+        self._sigs = sigs
+
+    def __getitem__(self, k: int) -> np.ndarray:
+        s = self._sigs[k]
+        return s.event_weights * self._idf[np.searchsorted(self._keys, s.event_keys)]
+
+
+def event_weights(sigs: list[DocSignature]) -> EventWeights:
+    return EventWeights(sigs)
 
 
 def event_similarity(a: DocSignature, wa: np.ndarray, b: DocSignature, wb: np.ndarray, config: DuplicatesConfig) -> float:
@@ -97,10 +114,11 @@ def event_groups(
     weights = event_weights(sigs)
     mh = np.stack([s.event_minhash for s in sigs]) if n else np.zeros((0, config.event_num_perm), np.uint32)
     no_features = (mh == EMPTY).all(axis=1)
-    pairs = candidate_pairs(band_keys(mh, config.event_bands, config.event_rows), config.bucket_cap, no_features)
+    pairs = candidate_pairs(mh, config.event_bands, config.event_rows, config.event_bucket_max, no_features, drop_large=True)
     if len(extra_pairs):
         pairs = np.unique(np.concatenate([pairs, extra_pairs]), axis=0)
-    sims = np.array([event_similarity(sigs[i], weights[i], sigs[j], weights[j], config) for i, j in pairs.tolist()])
+    sims = np.array([event_similarity(sigs[i], weights[i], sigs[j], weights[j], config) for i, j in pairs.tolist()],
+                    dtype=np.float64)
     keep = sims >= config.event_member_min
     labels = average_linkage(n, pairs[keep], sims[keep], config.event_threshold)
     medoid = np.arange(n, dtype=np.int64)
