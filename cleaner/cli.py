@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import json
+import sqlite3
 import sys
 import time
 from collections.abc import Callable
@@ -15,8 +16,9 @@ import click
 from cleaner import __version__, formats, gate, html_report, pipeline, report, writer
 from cleaner.config import Config, ConfigError, load_config
 from cleaner.engine import default_workers
-from cleaner.explain import as_json, as_text
+from cleaner.explain import as_json, as_text, explain_pair
 from cleaner.reader import discover
+from cleaner.stages.dedup import IndexMismatchError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -73,14 +75,19 @@ def _config(config_path: Path | None, overrides: tuple[str, ...]) -> Config:
         raise UsageProblem(str(error)) from None
 
 
-def _run(src: Path, config: Config, workers: int | None, quiet: bool) -> tuple[pipeline.RunResult, float]:
+def _run(
+    src: Path, config: Config, workers: int | None, quiet: bool, index: Path | None = None
+) -> tuple[pipeline.RunResult, float]:
     """Run the pipeline with a progress bar on a terminal; return the result and the seconds taken."""
     started = time.perf_counter()
     files, skipped = discover(src, config.input)
     workers = workers or default_workers()
     show_progress = not quiet and sys.stderr.isatty() and len(files) > 1
     with click.progressbar(length=len(files), label="cleaning", file=sys.stderr) if show_progress else _NoBar() as bar:
-        result = pipeline.run(src, config, workers, on_file_done=lambda: bar.update(1), files=files)
+        try:
+            result = pipeline.run(src, config, workers, on_file_done=lambda: bar.update(1), files=files, index=index)
+        except (IndexMismatchError, sqlite3.Error) as error:
+            raise UsageProblem(f"duplicate index {index}: {error}") from None
     result.skipped = skipped
     return result, time.perf_counter() - started
 
@@ -99,6 +106,13 @@ class _NoBar:
 def _finish(result: pipeline.RunResult, config: Config, seconds: float, quiet: bool) -> None:
     if result.failures or not quiet:
         click.echo(report.summary(result, config, seconds), err=True)
+
+index_option = click.option(
+    "--index",
+    "index_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Duplicates index (SQLite): articles repeating one of an earlier drop are marked seen_before.",
+)
 
 
 @click.group(context_settings=CONTEXT)
@@ -121,11 +135,17 @@ def main() -> None:
 @main.command(context_settings=CONTEXT)
 @click.argument("src", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("-o", "--output", "dst", required=True, type=click.Path(path_type=Path), help="Folder to write (DST).")
+@click.option(
+    "--keep-duplicates", is_flag=True, help="Also write exact and near-duplicate copies (default: listed, not written)."
+)
+@index_option
 @html_option
 @common_options
 def clean(
     src: Path,
     dst: Path,
+    keep_duplicates: bool,
+    index_path: Path | None,
     html_path: Path | None,
     config_path: Path | None,
     overrides: tuple[str, ...],
@@ -137,17 +157,23 @@ def clean(
     DST mirrors SRC: one cleaned .txt per article (.jsonl in, .jsonl out). SRC is never
     modified; DST is replaced as a whole only when the run succeeds.
 
+    With --index, the drop is checked against every article recorded before and then added to
+    the index (after DST is written; a failed run leaves the index as it was).
+
     \b
     Example:
       cleaner clean raw/ -o clean/ --workers 2
+      cleaner clean drop-0042/ -o clean-0042/ --index seen.sqlite
     """
-    config = _config(config_path, overrides)
+    config = _config(config_path, overrides + (("output.keep_duplicates=true",) if keep_duplicates else ()))
     try:
         writer.check_destination(src, dst)
     except writer.OutputError as error:
         raise UsageProblem(str(error)) from None
-    result, seconds = _run(src, config, workers, quiet)
+    result, seconds = _run(src, config, workers, quiet, index_path)
     writer.write(dst, result, config)
+    if index_path is not None:
+        pipeline.record_drop(result, index_path, config, src.name)
     if html_path is not None:
         _write_html(html_path, html_report.from_run(result, config, gate.evaluate(result, config, src)))
     _finish(result, config, seconds, quiet)
@@ -173,6 +199,7 @@ def clean(
     help="A previous --format json result: violations already in it are reported but never fail.",
 )
 @click.option("--write-baseline", is_flag=True, help="Save the current violations as the --baseline file (then pass).")
+@index_option
 @html_option
 @common_options
 def check(
@@ -181,6 +208,7 @@ def check(
     format_specs: tuple[str, ...],
     baseline_path: Path | None,
     write_baseline: bool,
+    index_path: Path | None,
     html_path: Path | None,
     config_path: Path | None,
     overrides: tuple[str, ...],
@@ -196,6 +224,7 @@ def check(
     Example:
       cleaner check incoming/ --format github --format junit=cleaner-junit.xml
       cleaner check incoming/ --baseline cleaner-baseline.json --write-baseline
+      cleaner check incoming/ --index seen.sqlite   # fail a drop that repeats old articles
     """
     config = _config(config_path, overrides)
     targets = _format_targets(format_specs)
@@ -207,7 +236,9 @@ def check(
             known = gate.load_baseline(baseline_path)
         except gate.BaselineError as error:
             raise UsageProblem(str(error)) from None
-    result, seconds = _run(src, config, workers, quiet)
+    if index_path is not None and not index_path.is_file():
+        raise UsageProblem(f"duplicate index {index_path} does not exist; `cleaner clean --index` creates it")
+    result, seconds = _run(src, config, workers, quiet, index_path)
     if report_path is not None:
         report_path.write_text(json.dumps(report.build(result, config), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     outcome = gate.evaluate(result, config, src)
@@ -278,11 +309,23 @@ def _write_html(path: Path, page: str) -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--pair",
+    nargs=2,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Compare two articles instead: similarity at both duplicate levels, what matched, which is kept.",
+)
 @click.option("--json", "as_json_output", is_flag=True, help="Print JSON (one object per article) instead of text.")
 @common_options
 def explain(
-    file: Path, as_json_output: bool, config_path: Path | None, overrides: tuple[str, ...], workers: int | None, quiet: bool
+    file: Path | None,
+    pair: tuple[Path, Path] | None,
+    as_json_output: bool,
+    config_path: Path | None,
+    overrides: tuple[str, ...],
+    workers: int | None,
+    quiet: bool,
 ) -> None:
     """Show every line of the article(s) in FILE with its verdict and the reasons for it.
 
@@ -290,14 +333,25 @@ def explain(
     Example:
       cleaner explain raw/002_bff23f48fe3657a5.txt
       cleaner explain raw/002_bff23f48fe3657a5.txt --json | jq '.lines[] | select(.verdict=="drop")'
+      cleaner explain --pair raw/000_45b1623a569b7c72.txt raw/004_53272421b92e5f9f.txt
     """
     config = _config(config_path, overrides)
-    result = pipeline.run(file.parent, config, 1, files=[file.name])
-    for failure in result.failures:
-        click.echo(f"error: {failure.path}{':' + str(failure.line) if failure.line else ''}: {failure.reason}", err=True)
-    for doc in result.documents:
+    if (file is None) == (not pair):
+        raise UsageProblem("give either FILE or --pair A B")
+    paths = list(pair) if pair else [file]
+    results = [pipeline.run(path.parent, config, 1, files=[path.name]) for path in paths]  # type: ignore[union-attr]
+    for result in results:
+        for failure in result.failures:
+            click.echo(f"error: {failure.path}{':' + str(failure.line) if failure.line else ''}: {failure.reason}", err=True)
+    docs = [doc for result in results for doc in result.documents]
+    if pair:
+        if len(docs) != 2:
+            raise UsageProblem("--pair needs two files holding one article each")
+        comparison = explain_pair(docs[0], docs[1], config)
+        click.echo(json.dumps(comparison.to_dict(), ensure_ascii=False) if as_json_output else comparison.format())
+    for doc in docs if not pair else []:
         if as_json_output:
             click.echo(json.dumps(as_json(doc, config), ensure_ascii=False))
         else:
             click.echo(as_text(doc, config))
-    sys.exit(report.exit_code(result))
+    sys.exit(max(report.exit_code(result) for result in results))

@@ -21,6 +21,7 @@ from typing import Any
 from cleaner.policy import CheckConfig
 from cleaner.reader import InputConfig
 from cleaner.stages.boilerplate import BoilerplateConfig
+from cleaner.stages.dedup import DuplicatesConfig
 from cleaner.stages.encoding import EncodingConfig
 from cleaner.stages.garble import GarbleConfig
 from cleaner.stages.language import LanguageConfig
@@ -36,9 +37,13 @@ class OutputConfig:
 
     manifest_findings: include every finding in manifest.jsonl (default on: the manifest is the
         complete record of what was done; off keeps it small for very large runs).
+    keep_duplicates: also write exact and near-duplicate copies (default off: a copy adds nothing
+        a downstream user wants twice; the manifest still lists every copy and its kept original).
+        Different reports of one event are always written.
     """
 
     manifest_findings: bool = True
+    keep_duplicates: bool = False
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,7 @@ class Config:
     boilerplate: BoilerplateConfig = field(default_factory=BoilerplateConfig)
     language: LanguageConfig = field(default_factory=LanguageConfig)
     garble: GarbleConfig = field(default_factory=GarbleConfig)
+    duplicates: DuplicatesConfig = field(default_factory=DuplicatesConfig)
     output: OutputConfig = field(default_factory=OutputConfig)
     check: CheckConfig = field(default_factory=CheckConfig)
 

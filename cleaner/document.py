@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from cleaner.stages.dedup.signature import DocSignature
     from cleaner.stages.garble.extract import GarbleSummary
 
 
@@ -82,6 +83,7 @@ class Document:
     garbled: bool | None = None
     garble_summary: GarbleSummary | None = None  # garble stage: per-document part, read by its corpus pass
     duplicates: DuplicateInfo = field(default_factory=DuplicateInfo)
+    dedup_signature: DocSignature | None = None  # duplicates stage: per-document part, read by its grouping
 
     @property
     def title_line(self) -> int | None:

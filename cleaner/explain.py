@@ -8,6 +8,7 @@ from typing import Any
 from cleaner import manifest, selection
 from cleaner.config import Config
 from cleaner.document import Document
+from cleaner.stages import dedup
 
 
 def line_verdicts(doc: Document, config: Config) -> list[dict[str, Any]]:
@@ -63,3 +64,21 @@ def as_text(doc: Document, config: Config, width: int | None = None) -> str:
         for finding in entry["findings"]:
             body.append(f"{'':>13}↳ {finding['stage']}/{finding['code']} ({finding['score']:.2f}): {finding['detail']}")
     return "\n".join(header + [""] + body)
+
+
+def explain_pair(a: Document, b: Document, config: Config) -> dedup.PairExplanation:
+    """Both duplicate levels for two cleaned articles, and which one a copy group would keep."""
+    return dedup.explain_pair(
+        selection.body_text(a, config),
+        selection.body_text(b, config),
+        config.duplicates,
+        id_a=a.id,
+        id_b=b.id,
+        title_a=selection.title(a, config),
+        title_b=selection.title(b, config),
+        date_a=a.date,
+        date_b=b.date,
+        garbled_a=a.garbled,
+        garbled_b=b.garbled,
+        language=a.language if a.language == b.language else None,
+    )

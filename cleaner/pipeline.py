@@ -18,7 +18,7 @@ from cleaner.config import Config
 from cleaner.document import Document
 from cleaner.engine import ordered_map
 from cleaner.reader import Failure, discover, read_articles, split_lines
-from cleaner.stages import boilerplate, encoding, garble, language
+from cleaner.stages import boilerplate, dedup, encoding, garble, language
 
 
 @dataclass
@@ -37,6 +37,9 @@ def process_document(doc: Document, config: Config) -> None:
     boilerplate.run(doc, config.boilerplate)
     language.run(doc, config.language, skip_lines=selection.removed_lines(doc, config))
     garble.run(doc, config.garble)
+    doc.dedup_signature = dedup.signatures(
+        selection.body_text(doc, config), selection.title(doc, config), doc.date, config.duplicates, doc.language
+    )
 
 
 def process_file(relative: str, src: Path, config: Config) -> tuple[list[Document], list[Failure]]:
@@ -56,9 +59,15 @@ def process_file(relative: str, src: Path, config: Config) -> tuple[list[Documen
 
 
 def process_corpus(docs: list[Document], config: Config) -> None:
-    """Run the stages that need every document at once."""
+    """Run the stages that need every document at once.
+
+    Copy and event groups come before the garble corpus pass (it weighs names against the event
+    group), and the kept copy of each group after it (a garbled copy is never the one kept).
+    """
     boilerplate.run_corpus(docs, config.boilerplate)
+    dedup.group_documents(docs, [doc.dedup_signature for doc in docs], config.duplicates)
     garble.run_corpus(docs, config.garble)
+    dedup.choose_representatives(docs, config.duplicates)
 
 
 def run(
@@ -67,8 +76,13 @@ def run(
     workers: int = 1,
     on_file_done: Callable[[], None] | None = None,
     files: list[str] | None = None,
+    index: Path | None = None,
 ) -> RunResult:
-    """Read and clean every article under ``src`` (or just ``files``, relative to it)."""
+    """Read and clean every article under ``src`` (or just ``files``, relative to it).
+
+    With ``index`` (a duplicates index file), articles that repeat one of an earlier drop get a
+    ``seen_before`` finding; the index itself is only read here (see :func:`record_drop`).
+    """
     if files is None:
         files, skipped = discover(src, config.input)
     else:
@@ -90,7 +104,16 @@ def run(
             documents.append(doc)
     documents.sort(key=lambda d: d.id)
     process_corpus(documents, config)
+    if index is not None:
+        with dedup.open_index(index, config.duplicates) as opened:
+            opened.mark(documents, [doc.dedup_signature for doc in documents])
     return RunResult(documents=documents, failures=failures, skipped=skipped, files=len(files))
+
+
+def record_drop(result: RunResult, index: Path, config: Config, drop_name: str) -> None:
+    """Add every article of the run to the duplicates index, in one transaction."""
+    with dedup.open_index(index, config.duplicates) as opened:
+        opened.add([doc.id for doc in result.documents], [doc.dedup_signature for doc in result.documents], drop_name)
 
 
 def document_from_text(text: str, config: Config, doc_id: str = "text") -> Document:

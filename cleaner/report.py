@@ -56,12 +56,38 @@ def counts(result: RunResult, config: Config) -> dict[str, Any]:
     }
 
 
+def groups(result: RunResult) -> dict[str, list[dict[str, Any]]]:
+    """Every copy group (with its kept article) and event group of two or more articles."""
+    copies: dict[str, list[str]] = {}
+    events: dict[str, list[str]] = {}
+    kept: dict[str, str] = {}
+    for doc in result.documents:
+        info = doc.duplicates
+        if info.near_dup_group is not None:
+            copies.setdefault(info.near_dup_group, []).append(doc.id)
+            if info.duplicate_of is None:
+                kept[info.near_dup_group] = doc.id
+        if info.event_group is not None:
+            events.setdefault(info.event_group, []).append(doc.id)
+    return {
+        "copies": [
+            {"group": group, "kept": kept.get(group), "members": sorted(members)}
+            for group, members in sorted(copies.items())
+            if len(members) > 1
+        ],
+        "events": [
+            {"group": group, "members": sorted(members)} for group, members in sorted(events.items()) if len(members) > 1
+        ],
+    }
+
+
 def build(result: RunResult, config: Config) -> dict[str, Any]:
     """The content of report.json."""
     return {
         "schema": SCHEMA_VERSION,
         "versions": versions(),
         "counts": counts(result, config),
+        "groups": groups(result),
         "failures": [f.to_dict() for f in result.failures],
         "skipped": [f.to_dict() for f in result.skipped],
         "config": config.to_dict(),

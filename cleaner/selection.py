@@ -10,6 +10,11 @@ from cleaner.document import Document
 from cleaner.stages import boilerplate
 
 
+def is_written(doc: Document, config: Config) -> bool:
+    """Whether the article goes to DST: copies of a kept article are left out unless asked for."""
+    return config.output.keep_duplicates or doc.duplicates.duplicate_of is None
+
+
 def line_actions(doc: Document, config: Config) -> dict[int, str]:
     """Raw line -> "strip" (left out) or "mark" (kept, flagged in the manifest)."""
     return boilerplate.line_actions(doc, config.boilerplate)
@@ -48,6 +53,12 @@ def kept_lines(doc: Document, config: Config) -> list[str]:
     if out:
         out[0] = out[0].strip()  # read back as a .txt, the first line is the title, which is stripped
     return out
+
+
+def body_text(doc: Document, config: Config) -> str:
+    """The cleaned article without its title line: what duplicates are measured on."""
+    lines = kept_lines(doc, config)
+    return "\n".join(lines[1:] if doc.title_line is not None else lines)
 
 
 def clean_text(doc: Document, config: Config) -> str:

@@ -67,11 +67,12 @@ def _write_articles(root: Path, docs: list[Document], config: Config) -> list[di
     jsonl_records: dict[str, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
     for doc in docs:
         text = selection.clean_text(doc, config)
-        if doc.record_line is None:
+        written = selection.is_written(doc, config)
+        if written and doc.record_line is None:
             _write_file(root / doc.source_path, text)
-        else:
+        elif written:
             jsonl_records[doc.source_path].append((doc.record_line, _jsonl_record(doc, text, config)))
-        records.append(manifest.record(doc, config, doc.source_path, text))
+        records.append(manifest.record(doc, config, doc.source_path if written else None, text))
     for path, rows in jsonl_records.items():
         _write_file(root / path, "".join(_json_line(row) for _, row in sorted(rows, key=lambda r: r[0])))
     return records

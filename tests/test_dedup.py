@@ -1,0 +1,206 @@
+"""Duplicates stage: seeds, copies, kept-copy rule, chaining guard, determinism, explain, index."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from cleaner.document import Document
+from cleaner.stages.dedup import (
+    CODES,
+    DuplicatesConfig,
+    IndexMismatchError,
+    choose_representatives,
+    explain_pair,
+    group_documents,
+    group_signatures,
+    open_index,
+    signatures,
+)
+
+RAW = Path(__file__).resolve().parent.parent / "raw"
+CONFIG = DuplicatesConfig()
+# Raw line numbers the boilerplate stage removes from the sample articles (gold "must" and "either"
+# lines): this stage receives cleaned text.
+BOILERPLATE = {
+    "000_45b1623a569b7c72": {3, 4, 44, 46, 48},
+    "001_13a1e1805422e68d": {75, 77},
+    "002_bff23f48fe3657a5": {13, 39, 61, 71, 73, 75, 77},
+    "003_3c5ac620867590be": {3, 37, 39, 41, 43, 45, 47},
+    "004_53272421b92e5f9f": {57},
+}
+
+
+def make_doc(doc_id: str, text: str, garbled: bool | None = None) -> Document:
+    lines = text.split("\n")
+    return Document(id=doc_id, source_path=doc_id, raw_text=text, lines=lines,
+                    raw_sha256=hashlib.sha256(text.encode()).hexdigest(), garbled=garbled)
+
+
+def run(docs: list[Document], config: DuplicatesConfig = CONFIG) -> dict[str, Document]:
+    sigs = [signatures("\n".join(d.lines), d.lines[0], d.date, config) for d in docs]
+    group_documents(docs, sigs, config)
+    choose_representatives(docs, config)
+    return {d.id: d for d in docs}
+
+
+def seed_docs() -> list[Document]:
+    docs = []
+    for path in sorted(RAW.glob("*.txt")):
+        kept = [line for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1)
+                if n not in BOILERPLATE[path.stem]]
+        docs.append(make_doc(path.stem, "\n".join(kept)))
+    return docs
+
+
+def words(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(3, 9))) for _ in range(n)]
+
+
+def test_seed_event_groups_and_no_copies():
+    docs = run(seed_docs())
+    groups: dict[str, set[str]] = {}
+    for d in docs.values():
+        groups.setdefault(d.duplicates.event_group, set()).add(d.id[:3])
+        assert d.duplicates.near_dup_group == d.id
+        assert d.duplicates.duplicate_of is None
+    assert sorted(map(sorted, groups.values())) == [["000", "004"], ["001"], ["002", "003"]]
+    for d in docs.values():
+        if d.id[:3] != "001":
+            assert d.duplicates.event_similarity is not None and d.duplicates.event_similarity >= CONFIG.event_member_min
+
+
+def test_grouping_ignores_input_order():
+    docs = seed_docs()
+    sigs = [signatures("\n".join(d.lines), d.lines[0], None, CONFIG) for d in docs]
+    first = group_signatures([d.id for d in docs], sigs, CONFIG)
+    order = [3, 0, 4, 2, 1]
+    second = group_signatures([docs[k].id for k in order], [sigs[k] for k in order], CONFIG)
+    assert first.event_group == second.event_group
+    assert first.event_similarity == second.event_similarity
+    assert first.near_group == second.near_group
+
+
+def test_exact_copies_keep_the_ungarbled_then_longest_then_earliest():
+    body = " ".join(words(300, 1))
+    docs = run([
+        make_doc("c", "Title\n" + body),
+        make_doc("a", "Title\n" + body, garbled=True),
+        make_doc("b", "TITLE\n" + body.upper() + "  "),  # same normalised text
+        make_doc("z", "Other\n" + " ".join(words(300, 2))),
+    ])
+    assert docs["b"].duplicates.duplicate_of is None  # a is garbled; b and c tie on length; b < c
+    assert docs["c"].duplicates.exact_dup_of == "b"
+    assert docs["a"].duplicates.exact_dup_of == "b"
+    assert docs["a"].duplicates.near_dup_group == docs["b"].duplicates.near_dup_group == "a"
+    assert docs["z"].duplicates.near_dup_group == "z" and docs["z"].duplicates.duplicate_of is None
+    codes = [f.code for f in docs["c"].findings]
+    assert "exact_duplicate" in codes and set(codes) <= set(CODES)
+
+
+def test_light_rewrite_is_a_near_copy_and_longest_is_kept():
+    base = words(400, 3)
+    edited = base[:150] + ["changed"] + base[151:300]  # one word changed, tail cut
+    docs = run([make_doc("wire", "T\n" + " ".join(base)), make_doc("reprint", "T\n" + " ".join(edited))])
+    info = docs["reprint"].duplicates
+    assert info.duplicate_of == "wire" and info.exact_dup_of is None
+    assert info.dup_similarity >= CONFIG.near_threshold
+    near = [f for f in docs["reprint"].findings if f.code == "near_duplicate"]
+    assert near and near[0].evidence["kept"] == "wire"
+
+
+def test_different_texts_are_not_copies():
+    docs = run([make_doc("a", "T\n" + " ".join(words(300, 4))), make_doc("b", "T\n" + " ".join(words(300, 5)))])
+    assert docs["a"].duplicates.near_dup_group == "a" and docs["b"].duplicates.near_dup_group == "b"
+
+
+def test_chaining_guard_does_not_merge_the_ends_of_a_chain():
+    w = words(300, 6)
+    docs = run([make_doc("a", "T\n" + " ".join(w[0:200])), make_doc("b", "T\n" + " ".join(w[50:250])),
+                make_doc("c", "T\n" + " ".join(w[100:300]))])
+    assert docs["a"].duplicates.near_dup_group != docs["c"].duplicates.near_dup_group
+    for d in docs.values():
+        if d.duplicates.duplicate_of:
+            assert d.duplicates.dup_similarity >= CONFIG.near_threshold
+
+
+def test_representative_below_threshold_is_not_silently_merged():
+    w = words(300, 7)
+    # b (longest) is the centre: a and c are each verified against b (J ~ 0.7 and 0.6), not each other (J ~ 0.37)
+    docs = [make_doc("a", "T\n" + " ".join(w[0:200])), make_doc("b", "T\n" + " ".join(w[30:250])),
+            make_doc("c", "T\n" + " ".join(w[90:290]))]
+    sigs = [signatures("\n".join(d.lines), None, None, CONFIG) for d in docs]
+    group_documents(docs, sigs, CONFIG)
+    assert {d.duplicates.near_dup_group for d in docs} == {"a"}
+    docs[1].garbled = True  # the kept copy becomes a, which c is not similar enough to
+    choose_representatives(docs, CONFIG)
+    by = {d.id: d for d in docs}
+    kept = by["b"].duplicates.duplicate_of
+    assert kept in {"a", "c"}  # whichever of the two ungarbled copies is longer
+    loner = by["c" if kept == "a" else "a"]
+    assert loner.duplicates.duplicate_of is None and loner.duplicates.near_dup_group == loner.id
+    assert loner.duplicates.dup_similarity < CONFIG.near_threshold
+    assert [f.code for f in loner.findings if f.code == "near_dup_weak_link"]
+
+
+def test_publication_dates_far_apart_never_share_an_event():
+    docs = seed_docs()
+    sigs = [signatures("\n".join(d.lines), d.lines[0], "2022-01-19" if d.id.startswith("000") else "2022-01-30", CONFIG)
+            for d in docs]
+    g = group_signatures([d.id for d in docs], sigs, CONFIG)
+    event = dict(zip(g.ids, g.event_group))
+    assert event["000_45b1623a569b7c72"] != event["004_53272421b92e5f9f"]
+
+
+def test_explain_pair_reports_both_levels_and_the_kept_copy():
+    a = " ".join(words(200, 8))
+    e = explain_pair(a, a + " extra words here", CONFIG, id_a="x", id_b="y", garbled_b=True)
+    assert not e.exact_duplicate and e.near_duplicate and e.near_exact > 0.9
+    assert e.shared_shingles and e.kept == "x" and "garbled" in e.kept_reason
+    assert e.to_dict()["kept"] == "x" and "near duplicate: yes" in e.format()
+    seeds = {d.id[:3]: "\n".join(d.lines) for d in seed_docs()}
+    s = explain_pair(seeds["000"], seeds["004"], CONFIG)
+    assert not s.near_duplicate and s.event_exact > 0
+    assert any(name == "e:ryabkov" for name, _ in s.shared_features)
+
+
+def test_config_rejects_inconsistent_bands():
+    with pytest.raises(ValueError, match="bands x rows"):
+        DuplicatesConfig(bands=10, rows=4)
+
+
+def test_index_marks_repeats_and_refuses_other_settings(tmp_path):
+    old = [make_doc("old/1", "T\n" + " ".join(words(300, 9))), make_doc("old/2", "T\n" + " ".join(words(300, 10)))]
+    old_sigs = [signatures("\n".join(d.lines), None, None, CONFIG) for d in old]
+    path = tmp_path / "dups.sqlite"
+    with open_index(path, CONFIG) as index:
+        index.add([d.id for d in old], old_sigs, "drop-1")
+        assert len(index) == 2
+    w = words(300, 9)
+    new = [make_doc("new/1", "T\n" + " ".join(w[:290] + ["x"])), make_doc("new/2", "T\n" + " ".join(words(300, 11)))]
+    new_sigs = [signatures("\n".join(d.lines), None, None, CONFIG) for d in new]
+    with open_index(path, CONFIG) as index:
+        found = index.mark(new, new_sigs)
+    assert set(found) == {"new/1"} and found["new/1"][0] == "old/1"
+    seen = [f for f in new[0].findings if f.code == "seen_before"]
+    assert seen and seen[0].evidence["old_id"] == "old/1"
+    with pytest.raises(IndexMismatchError, match="num_perm"):
+        open_index(path, replace(CONFIG, num_perm=64, bands=16, rows=4))
+
+
+def test_index_add_is_transactional(tmp_path):
+    docs = [make_doc(f"d{k}", "T\n" + " ".join(words(200, 20 + k))) for k in range(3)]
+    sigs = [signatures("\n".join(d.lines), None, None, CONFIG) for d in docs]
+    path = tmp_path / "dups.sqlite"
+    with open_index(path, CONFIG) as index:
+        index.add(["d0"], sigs[:1])
+        with pytest.raises(Exception):
+            index.add(["d1", "d2"], [sigs[1], None])  # fails half-way through the drop
+        assert len(index) == 1
+    assert sqlite3.connect(path).execute("SELECT COUNT(*) FROM docs").fetchone()[0] == 1

@@ -1,0 +1,97 @@
+"""Duplicates through the whole pipeline and CLI: copies left out, groups reported, the index, pairs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from cleaner.cli import main
+
+from .conftest import RAW
+
+SEED = "000_45b1623a569b7c72"
+
+
+def invoke(*args: str | Path) -> Result:
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def manifest(dst: Path) -> dict[str, dict]:
+    return {r["id"]: r for r in map(json.loads, (dst / "manifest.jsonl").read_text().splitlines())}
+
+
+@pytest.fixture
+def drop_with_copies(tmp_path: Path) -> Path:
+    """The samples plus a verbatim reprint of 000 and a lightly edited one (new title, one line cut)."""
+    src = tmp_path / "drop"
+    shutil.copytree(RAW, src)
+    text = (RAW / f"{SEED}.txt").read_text("utf-8")
+    (src / "reprint.txt").write_text(text, "utf-8")
+    lines = text.split("\n")
+    lines[0] = "Blinken: no formal response to Russian proposals"
+    del lines[9]
+    (src / "zz-rewrite.txt").write_text("\n".join(lines), "utf-8")
+    return src
+
+
+def test_seed_event_groups_through_the_pipeline(tmp_path: Path) -> None:
+    assert invoke("clean", RAW, "-o", tmp_path / "out", "-q").exit_code == 0
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert report["groups"]["copies"] == []
+    assert sorted(g["members"] for g in report["groups"]["events"]) == [
+        [SEED, "004_53272421b92e5f9f"],
+        ["002_bff23f48fe3657a5", "003_3c5ac620867590be"],
+    ]
+
+
+def test_copies_are_left_out_and_listed(drop_with_copies: Path, tmp_path: Path) -> None:
+    dst = tmp_path / "out"
+    assert invoke("clean", drop_with_copies, "-o", dst, "-q").exit_code == 0
+    records = manifest(dst)
+    assert records[SEED]["duplicate_of"] is None and (dst / f"{SEED}.txt").exists()
+    assert records["reprint"]["exact_dup_of"] == SEED and records["reprint"]["output_path"] is None
+    assert records["zz-rewrite"]["duplicate_of"] == SEED and records["zz-rewrite"]["dup_similarity"] > 0.5
+    assert not (dst / "reprint.txt").exists() and not (dst / "zz-rewrite.txt").exists()
+    [group] = json.loads((dst / "report.json").read_text())["groups"]["copies"]
+    assert group["kept"] == SEED and group["members"] == sorted([SEED, "reprint", "zz-rewrite"])
+
+
+def test_keep_duplicates_writes_the_copies(drop_with_copies: Path, tmp_path: Path) -> None:
+    dst = tmp_path / "out"
+    assert invoke("clean", drop_with_copies, "-o", dst, "--keep-duplicates", "-q").exit_code == 0
+    assert (dst / "reprint.txt").exists() and manifest(dst)["reprint"]["output_path"] == "reprint.txt"
+
+
+def test_index_marks_articles_seen_in_an_earlier_drop(drop_with_copies: Path, tmp_path: Path) -> None:
+    index = tmp_path / "seen.sqlite"
+    assert invoke("check", RAW, "--index", index, "-q").exit_code == 2  # no index yet: clean creates it
+    assert invoke("clean", RAW, "-o", tmp_path / "first", "--index", index, "-q").exit_code == 0
+    new_drop = tmp_path / "second"
+    new_drop.mkdir()
+    shutil.copy(drop_with_copies / "zz-rewrite.txt", new_drop / "resent.txt")
+    (new_drop / "fresh.txt").write_text("A fresh story\n\nThe harbour reopened on Monday after the storm passed.\n")
+    result = invoke("check", new_drop, "--index", index, "--set", "check.seen_before=error", "--set", "check.short=off")
+    assert result.exit_code == 1 and "seen_before" in result.output and "resent.txt" in result.output
+    assert "fresh.txt" not in result.output
+
+
+def test_index_with_other_settings_is_refused(tmp_path: Path) -> None:
+    index = tmp_path / "seen.sqlite"
+    assert invoke("clean", RAW, "-o", tmp_path / "first", "--index", index, "-q").exit_code == 0
+    before = index.read_bytes()
+    result = invoke("clean", RAW, "-o", tmp_path / "again", "--index", index, "--set", "duplicates.num_perm=64")
+    assert result.exit_code == 2 and "num_perm" in result.output
+    assert index.read_bytes() == before and not (tmp_path / "again").exists()
+
+
+def test_explain_pair(drop_with_copies: Path) -> None:
+    result = invoke("explain", "--pair", drop_with_copies / f"{SEED}.txt", drop_with_copies / "zz-rewrite.txt")
+    assert result.exit_code == 0
+    assert "near duplicate: yes" in result.output and f"kept: {SEED}" in result.output
+    data = json.loads(invoke("explain", "--json", "--pair", RAW / f"{SEED}.txt", RAW / "001_13a1e1805422e68d.txt").output)
+    assert data["near_duplicate"] is False and data["exact_duplicate"] is False
+    assert invoke("explain").exit_code == 2
