@@ -28,8 +28,11 @@ CODES: dict[str, str] = {
 class LanguageConfig:
     """Settings of the language stage.
 
-    sample_chars: characters of body text given to langdetect (default 1000: as accurate as the
-        full text on news, at a third of the cost).
+    sample_chars: characters of body text given to langdetect (default 500: on news articles in
+        ten languages as accurate as the full text, 0.993, at a fraction of the cost).
+    trials: langdetect's random trials averaged per text (default 4, langdetect's own is 7:
+        nearly twice as fast at the same accuracy on news; with 4, one stray trial still leaves
+        the majority at 0.75, above min_probability, where 3 would drop it to 0.67 and 'und').
     min_letters: fewer letters than this in the sample and the language is 'und' (default 20:
         below that langdetect's answer is a guess).
     min_probability: a top probability below this gives 'und' (default 0.7: mixed or unclear
@@ -37,7 +40,8 @@ class LanguageConfig:
     seed: langdetect's random seed (default 0); any fixed value makes results reproducible.
     """
 
-    sample_chars: int = 1000
+    sample_chars: int = 500
+    trials: int = 4
     min_letters: int = 20
     min_probability: float = 0.7
     seed: int = 0
@@ -57,6 +61,7 @@ def detect(text: str, config: LanguageConfig) -> tuple[str, float, list[tuple[st
     if sum(ch.isalpha() for ch in sample) < config.min_letters:
         return UNDETERMINED, 0.0, []
     detector = _factory(config.seed).create()
+    detector.n_trial = config.trials
     detector.append(sample)
     try:
         found = detector.get_probabilities()
