@@ -15,17 +15,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from typing import Any
 
-from cleaner import __version__, policy, selection
+from cleaner import __version__, policy, report, selection
 from cleaner.config import Config
 from cleaner.pipeline import RunResult
 from cleaner.reader import Failure
 
 SCHEMA = "cleaner-check"
 SCHEMA_VERSION = 1
-
-EXIT_OK = 0
-EXIT_VIOLATIONS = 1
-EXIT_INPUT_FAILED = 123
 
 
 class BaselineError(ValueError):
@@ -59,8 +55,8 @@ class Outcome:
     def exit_code(self) -> int:
         """123 when an input failed (black's convention), else 1 on a new error, else 0."""
         if self.failures:
-            return EXIT_INPUT_FAILED
-        return EXIT_VIOLATIONS if self.active("error") else EXIT_OK
+            return report.EXIT_INPUT_FAILED
+        return report.EXIT_VIOLATIONS if self.active("error") else report.EXIT_OK
 
     def display_path(self, path: str) -> str:
         """``path`` (relative to SRC) as seen from where the command ran, with forward slashes."""

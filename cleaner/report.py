@@ -94,11 +94,9 @@ def build(result: RunResult, config: Config) -> dict[str, Any]:
     }
 
 
-def exit_code(result: RunResult, violations: int = 0) -> int:
-    """123 when any input failed (black's convention), else 1 on policy violations, else 0."""
-    if result.failures:
-        return EXIT_INPUT_FAILED
-    return EXIT_VIOLATIONS if violations else EXIT_OK
+def exit_code(result: RunResult) -> int:
+    """123 when any input failed (black's convention), else 0; ``check`` adds its policy (gate.py)."""
+    return EXIT_INPUT_FAILED if result.failures else EXIT_OK
 
 
 def summary(result: RunResult, config: Config, seconds: float) -> str:

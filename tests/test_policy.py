@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner import gate, policy
+from cleaner import gate, policy, report
 from cleaner.config import ConfigError, load_config
 from cleaner.document import Document, Finding
 from cleaner.policy import CheckConfig, Selected
@@ -179,8 +179,8 @@ def test_baseline_hides_known_violations_and_keeps_new_ones_failing() -> None:
     known = gate.baseline_fingerprints(gate.to_json(outcome_of(violation("aaa"))))
     later = gate.apply_baseline(outcome_of(violation("aaa"), violation("bbb", line=4)), known)
     assert [(v.fingerprint, v.baselined) for v in later.violations] == [("aaa", True), ("bbb", False)]
-    assert later.exit_code == gate.EXIT_VIOLATIONS and later.summary()["baselined"] == 1
-    assert gate.apply_baseline(outcome_of(violation("aaa")), known).exit_code == gate.EXIT_OK
+    assert later.exit_code == report.EXIT_VIOLATIONS and later.summary()["baselined"] == 1
+    assert gate.apply_baseline(outcome_of(violation("aaa")), known).exit_code == report.EXIT_OK
 
 
 def test_baseline_counts_repeated_fingerprints() -> None:
@@ -190,9 +190,9 @@ def test_baseline_counts_repeated_fingerprints() -> None:
 
 
 def test_warnings_alone_pass_and_failed_inputs_win() -> None:
-    assert outcome_of(violation("w", severity="warn")).exit_code == gate.EXIT_OK
+    assert outcome_of(violation("w", severity="warn")).exit_code == report.EXIT_OK
     failed = dataclasses.replace(outcome_of(violation("e")), failures=(gate.Failure("x.txt", "binary"),))
-    assert failed.exit_code == gate.EXIT_INPUT_FAILED
+    assert failed.exit_code == report.EXIT_INPUT_FAILED
 
 
 @pytest.mark.parametrize(
