@@ -316,11 +316,17 @@ def _write_html(path: Path, page: str) -> None:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Compare two articles instead: similarity at both duplicate levels, what matched, which is kept.",
 )
+@click.option(
+    "--context",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Run the whole folder FILE sits in (or under) so evidence across articles counts, as in a real run.",
+)
 @click.option("--json", "as_json_output", is_flag=True, help="Print JSON (one object per article) instead of text.")
 @common_options
 def explain(
     file: Path | None,
     pair: tuple[Path, Path] | None,
+    context: Path | None,
     as_json_output: bool,
     config_path: Path | None,
     overrides: tuple[str, ...],
@@ -334,16 +340,26 @@ def explain(
       cleaner explain raw/002_bff23f48fe3657a5.txt
       cleaner explain raw/002_bff23f48fe3657a5.txt --json | jq '.lines[] | select(.verdict=="drop")'
       cleaner explain --pair raw/000_45b1623a569b7c72.txt raw/004_53272421b92e5f9f.txt
+      cleaner explain raw/002_bff23f48fe3657a5.txt --context raw/
     """
     config = _config(config_path, overrides)
     if (file is None) == (not pair):
         raise UsageProblem("give either FILE or --pair A B")
-    paths = list(pair) if pair else [file]
-    results = [pipeline.run(path.parent, config, 1, files=[path.name]) for path in paths]  # type: ignore[union-attr]
-    for result in results:
-        for failure in result.failures:
-            click.echo(f"error: {failure.path}{':' + str(failure.line) if failure.line else ''}: {failure.reason}", err=True)
-    docs = [doc for result in results for doc in result.documents]
+    paths: list[Path] = list(pair) if pair else [file]  # type: ignore[list-item]
+    if context is None:
+        results = [pipeline.run(path.parent, config, 1, files=[path.name]) for path in paths]
+        docs = [doc for result in results for doc in result.documents]
+        failures = [failure for result in results for failure in result.failures]
+    else:
+        try:
+            names = [path.resolve().relative_to(context.resolve()).as_posix() for path in paths]
+        except ValueError:
+            raise UsageProblem(f"--context {context}: the article must lie inside that folder") from None
+        result = pipeline.run(context, config, workers or default_workers())
+        docs = [doc for name in names for doc in result.documents if doc.source_path == name]
+        failures = [failure for failure in result.failures if failure.path in names]
+    for failure in failures:
+        click.echo(f"error: {failure.path}{':' + str(failure.line) if failure.line else ''}: {failure.reason}", err=True)
     if pair:
         if len(docs) != 2:
             raise UsageProblem("--pair needs two files holding one article each")
@@ -354,4 +370,4 @@ def explain(
             click.echo(json.dumps(as_json(doc, config), ensure_ascii=False))
         else:
             click.echo(as_text(doc, config))
-    sys.exit(max(report.exit_code(result) for result in results))
+    sys.exit(report.EXIT_INPUT_FAILED if failures else report.EXIT_OK)

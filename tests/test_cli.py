@@ -161,3 +161,18 @@ def test_explain_unreadable_file_exits_123(tmp_path: Path) -> None:
     path.write_bytes(b"\x89PNG\x00\x00\xff binary")
     result = CliRunner().invoke(main, ["explain", str(path)])
     assert result.exit_code == 123 and "binary" in result.output
+
+
+def test_explain_in_context_shows_garble_flags_with_suggestions() -> None:
+    result = invoke("explain", str(RAW / "002_bff23f48fe3657a5.txt"), "--context", str(RAW), "--workers", "1")
+    assert result.exit_code == 0
+    assert "(GARBLED)" in result.output
+    assert result.output.count("'Blingen' likely stands for 'Blinken'") == 8
+    assert result.output.count("'Clinker' likely stands for 'Blinken'") == 1
+    data = json.loads(invoke("explain", str(RAW / "000_45b1623a569b7c72.txt"), "--context", str(RAW), "--json").output)
+    assert data["document"]["garbled"] is False and data["document"]["event_group"] == "000_45b1623a569b7c72"
+
+
+def test_explain_context_must_hold_the_file(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["explain", str(RAW / "000_45b1623a569b7c72.txt"), "--context", str(tmp_path)])
+    assert result.exit_code == 2 and "must lie inside" in result.output
