@@ -1,9 +1,9 @@
 """Phrase lexicons (data files cleaner/data/boilerplate_<lang>.toml) compiled for fast matching.
 
-Every match works on bounded windows of a line (its first and last 160 characters when it is
-long) with C-level string operations and dictionary look-ups, so the cost per line is linear in
-its length and independent of how many phrases the lexicons hold. No regular expression with
-alternation or backtracking ever sees a whole line.
+Every match works on the lowercased edges of a line that its Shape holds (the whole line when
+it is short, else its first and last EDGE_CHARS characters) with C-level string operations and
+dictionary look-ups, so the cost per line is bounded and independent of how many phrases the
+lexicons hold. No regular expression with alternation or backtracking ever sees a whole line.
 """
 
 from __future__ import annotations
@@ -17,41 +17,28 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .codes import CODES
+from .shape import Shape, lower
 
 LANGUAGES = ("en", "de", "fr", "es", "it", "pt")
 
 KIND_SCORE = {"exact": 0.95, "paren": 0.9, "prefix": 0.85, "suffix": 0.85, "contains": 0.8, "only": 0.85}
 GUARDS = ("", "no_sentence", "no_sentence_or_short")
 
-SHORT_CHARS = 240  # lines up to this length are matched whole
-EDGE_CHARS = 72  # longer lines: only this much of the head and tail is looked at
 LONG_WORDS = 40  # a `contains` hit in a longer line is only a weak signal
-CONTAINS_WORDS = 60  # past this length `contains` is not looked for (cookie banners aside,
-# every group's max_words is at most 60; a phrase inside longer running text proves little)
 
 _WORD = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
-_QUOTES = "\"'“”‘’«»„‚"
 _EDGE_PUNCT = " .,:;!?»«›‹>|*•·-–—=#~_()[]{}\"'“”‘’/\\…"
 _LEAD = " •·»›>-–—*#|~"
 _TAIL = " .!;:,"
-_APOSTROPHES = ("’", "‘", "`", "´")
 _TRAILING = tuple(".,:;!?)\"'”’»…") + ("...", ".)", ").", '."', ".”", "?\"", ":\"")
 _OPENING = tuple("(\"'“‘«[")
-
-
-def _lower(text: str) -> str:
-    text = text.lower()
-    if not text.isascii():
-        for mark in _APOSTROPHES:
-            text = text.replace(mark, "'")
-    return text
 
 
 def normalize(text: str) -> str:
     """Lowercase, unify apostrophes, collapse whitespace (str.split also splits no-break
     spaces): the form phrases are matched in."""
-    return " ".join(_lower(text).split())
+    return " ".join(lower(text).split())
 
 
 def exact_key(norm: str) -> str:
@@ -124,25 +111,22 @@ class Lexicon:
         elif rule.kind == "only":
             self.only.append(rule)
 
-    def match(self, line: str, n_words: int, sentence: bool) -> Match | None:
-        """Best lexicon match for one non-blank line, or None.
+    def match(self, shape: Shape) -> Match | None:
+        """Best lexicon match for one non-blank line, given its shape, or None.
 
-        ``sentence`` says the line ends like a sentence (guards use it); ``n_words`` is its
-        whitespace word count (``max_words`` limits use it).
+        Phrases are looked for in ``shape.head`` and ``shape.tail`` (the lowercased line, or
+        its edges when it is long); guards use ``shape.sentence``, ``max_words`` limits
+        ``shape.words``. Checks are ordered so that a line matching nothing costs a few
+        C-level calls.
         """
-        if len(line) <= SHORT_CHARS:
-            tokens = _lower(line).split()
-            head = tail = " ".join(tokens)
-        else:
-            # Long lines: only their edges, lowercased; phrases need no more.
-            head, tail = _lower(line[:EDGE_CHARS]).lstrip(), _lower(line[-EDGE_CHARS:]).rstrip()
-            tokens = head.split() + tail.split() if n_words <= CONTAINS_WORDS else []
+        head, tail, n_words = shape.head, shape.tail, shape.words
+        whole = head is tail
         found: list[tuple[Rule, float]] = []
-        if head is tail and len(head) <= self.exact_chars:
+        if whole and len(head) <= self.exact_chars:
             rule = self.exact.get(exact_key(head))
             if rule is not None:
                 found.append((rule, rule.score))
-        if line.lstrip()[:1] not in _QUOTES:
+        if not shape.quote:
             start = head.lstrip(_LEAD)
             phrases = self.prefixes.get(start[:1])
             if phrases and start.startswith(phrases):
@@ -158,23 +142,28 @@ class Lexicon:
                     rule = self.paren.get(word)
                     if rule is not None:
                         found.append((rule, rule.score))
-        if tokens and n_words <= CONTAINS_WORDS:
-            window = head if head is tail else f"{head} {tail}"
-            for form in self.trigger_forms.keys() & tokens:
-                for rule in self.contains[self.trigger_forms[form]]:
-                    if rule.phrase in window:
-                        weak = n_words > LONG_WORDS and not rule.max_words
-                        found.append((rule, rule.score * 0.5 if weak else rule.score))
-            if self.only and head is tail and len(tokens) <= 15:
-                rule = self._only(_WORD.findall(head))
+        tokens = shape.tokens
+        if tokens:
+            hits = self.trigger_forms.keys() & tokens
+            if hits:
+                window = head if whole else f"{head} {tail}"
+                for form in sorted(hits):
+                    for rule in self.contains[self.trigger_forms[form]]:
+                        if rule.phrase in window:
+                            weak = n_words > LONG_WORDS and not rule.max_words
+                            found.append((rule, rule.score * 0.5 if weak else rule.score))
+            if whole and len(tokens) <= 15 and self.only:
+                rule = self._only(head)
                 if rule is not None:
                     found.append((rule, rule.score))
+        if not found:
+            return None
         best: Match | None = None
         for rule, score in found:
             if rule.max_words and n_words > rule.max_words:
                 continue
-            if sentence and (rule.guard == "no_sentence" and n_words > 3
-                             or rule.guard == "no_sentence_or_short" and n_words > 8):
+            if shape.sentence and (rule.guard == "no_sentence" and n_words > 3
+                                   or rule.guard == "no_sentence_or_short" and n_words > 8):
                 continue
             if best is None or score > best.score:
                 best = Match(rule, score)
@@ -194,9 +183,11 @@ class Lexicon:
         if best:
             found.append((rules[best], rules[best].score))
 
-    def _only(self, tokens: list[str]) -> Rule | None:
-        if not tokens:
+    def _only(self, text: str) -> Rule | None:
+        first = _WORD.search(text)  # most lines fail on their first word: skip the findall
+        if first is None or first[0] not in self.only_vocab and not first[0][0].isdigit():
             return None
+        tokens = _WORD.findall(text)
         for token in tokens:
             if token not in self.only_vocab and not token[0].isdigit():
                 return None
