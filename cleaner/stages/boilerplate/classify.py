@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .lexicon import Lexicon, Match
-from .shape import Shape, document_marks, line_shape
+from .shape import Shape, line_shape
 from .title import echo_score, title_tokens
 
 _WORD = re.compile(r"\w+")
@@ -77,12 +77,11 @@ def classify_lines(lines: Sequence[str], lexicon: Lexicon, *, title_index: int |
     a menu. Either way the title is what a headline echo above the body is recognised by.
     """
     protected = title_index if protect_title else None
-    marks = document_marks("\n".join(lines))
     match = lexicon.match
     items: list[_Line] = []
     for i, text in enumerate(lines):
         if i != protected and text and not text.isspace():
-            shape = line_shape(text, marks)
+            shape = line_shape(text)
             items.append(_Line(i, text, shape, match(shape)))
     if not items:
         return []

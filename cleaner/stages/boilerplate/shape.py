@@ -1,13 +1,25 @@
 """The shape of a line: cheap, language-independent facts computed with C-level str methods,
-plus the lowercased edges of the line that the lexicon matches phrases on (computed here so
-that every line is lowercased and split once)."""
+plus the lowercased text the lexicon matches phrases on (computed here so that every line is
+lowercased and split once).
+
+Three ways to read a line, from dearest to cheapest: a short line (up to SHORT_CHARS) is
+lowercased and split whole; a paragraph (a line of PARAGRAPH_CHARS or more ending like a
+sentence: most of an article) and a long line are only lowercased at their edges, their words
+counted by spaces, and phrases looked for inside them only near their start (paragraphs) or at
+both edges (long lines that are not sentences). The article body is made of paragraphs, so
+this is where the time goes; the junk lines around it are short and read whole.
+"""
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-SHORT_CHARS = 240  # lines up to this length are lowercased and split whole
-EDGE_CHARS = 72  # longer lines: only this much of the head and tail is lowercased for phrases
+SHORT_CHARS = 240  # lines up to this length are lowercased and split whole (unless paragraphs)
+PARAGRAPH_CHARS = 100  # a sentence-ending line this long is a paragraph, read at its edges
+EDGE_CHARS = 72  # paragraphs and long lines: this much of the head and tail is lowercased
+PARAGRAPH_PHRASE_CHARS = 32  # a phrase inside a paragraph counts only if it starts this near
+# its start ("Jane Doe is a staff writer ...", "Free trial. Read ..."): deeper in running text
+# a phrase proves little, and looking for it costs more than all the rest of the line
 CONTAINS_WORDS = 60  # past this many words no phrase is looked for inside a line: every
 # contains group's max_words is at most 60, and a phrase inside longer running text proves little
 
@@ -25,45 +37,15 @@ _NOT_CAPITAL = bytes(b for b in range(256) if not (65 <= b <= 90 or 0xC0 <= b <=
 _APOSTROPHES = ("’", "‘", "`", "´")
 
 
-_SEPS = ("|", "»", "›", "•", " · ")
-_LONG_SEPS = ("|", "»")  # in long lines the rarer marks are too often typography
-_LINKS = ("://", "www.", ".com", ".html")
-_LONG_LINKS = ("://", "www.")
-
-
-class Marks(NamedTuple):
-    """The menu separators and link marks a line is searched for (``long_*`` for lines over
-    SHORT_CHARS; ``at``: look for "@" in short lines). ``document_marks`` keeps only those that
-    occur in the document at all: most articles have none, and then no line pays for them."""
-
-    seps: tuple[str, ...] = _SEPS
-    long_seps: tuple[str, ...] = _LONG_SEPS
-    links: tuple[str, ...] = _LINKS
-    long_links: tuple[str, ...] = _LONG_LINKS
-    at: bool = True
-
-
-ALL_MARKS = Marks()
-
-
-def document_marks(text: str) -> Marks:
-    """The marks occurring in ``text`` (a whole document): one C-level search each."""
-    seps = tuple(mark for mark in _SEPS if mark in text)
-    links = tuple(mark for mark in _LINKS if mark in text)
-    return Marks(seps, tuple(m for m in seps if m in _LONG_SEPS), links,
-                 tuple(m for m in links if m in _LONG_LINKS), "@" in text)
-
-
 class Shape(NamedTuple):
     """Facts about one line. ``sentence``: ends in . ! ? … once closing quotes and brackets are
     set aside. ``caps``: capital letters per word over the first ~20 words: enough to tell a
     list of names or a menu from prose. ``seps``: menu separators (| » › • ·). ``link``: a URL,
     domain or e-mail/handle. ``prose``: reads like running text: a sentence of 8+ words, or
     25+ words whatever the ending, and not a list of capitalised names. ``quote``: opens with
-    a quotation mark. ``head``/``tail``: the line lowercased with apostrophes unified and
-    whitespace collapsed (one and the same string for lines up to SHORT_CHARS), else its first
-    and last EDGE_CHARS so; ``tokens``: their whitespace-split words, empty past
-    CONTAINS_WORDS words."""
+    a quotation mark. ``head``/``tail``: a short line lowercased with apostrophes unified and
+    whitespace collapsed (one and the same string), else its first and last EDGE_CHARS
+    lowercased; ``tokens``: the words phrases are looked for by (see the module docstring)."""
 
     words: int
     sentence: bool
@@ -90,41 +72,38 @@ def lower(text: str) -> str:
     return text
 
 
-def line_shape(line: str, marks: Marks = ALL_MARKS) -> Shape:
-    """Shape of one non-blank line, in time linear in its length (C-level str calls only).
-    ``marks``: the separators and link marks worth looking for (all by default)."""
-    seps, link = 0, False
-    if len(line) <= SHORT_CHARS:
+def line_shape(line: str) -> Shape:
+    """Shape of one non-blank line, in time linear in its length (C-level str calls only)."""
+    start = line.strip()
+    sentence = start.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
+    short = len(line) <= SHORT_CHARS
+    if short and not (sentence and len(start) >= PARAGRAPH_CHARS):
         tokens = lower(line).split()
         head = tail = " ".join(tokens)
         n = len(tokens)
         if n > CONTAINS_WORDS:
             tokens = []
-        for mark in marks.seps:
-            seps += line.count(mark)
-        for mark in marks.links:
-            if mark in line:
-                link = True
-                break
-        else:
-            link = marks.at and n <= 12 and "@" in line
-        start = line.strip()
-        head_words = n if len(start) <= _WHOLE_CAPS_CHARS else start.count(" ", 0, _CAPS_CHARS) + 1
     else:
-        # Long lines: counts over the whole line, words by spaces, everything else at the edges.
-        start = line.strip()
         head = lower(start[:EDGE_CHARS])
         tail = lower(start[-EDGE_CHARS:])
         n = start.count(" ") + 1
-        tokens = head.split() + tail.split() if n <= CONTAINS_WORDS else []
-        head_words = start.count(" ", 0, _CAPS_CHARS) + 1
-        for mark in marks.long_seps:
-            seps += line.count(mark)
-        for mark in marks.long_links:
-            if mark in line:
-                link = True
-                break
-    sentence = tail.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
+        if sentence:
+            tokens = head[:PARAGRAPH_PHRASE_CHARS].split()
+        else:
+            tokens = head.split() + tail.split() if n <= CONTAINS_WORDS else []
+    head_words = n if len(start) <= _WHOLE_CAPS_CHARS else start.count(" ", 0, _CAPS_CHARS) + 1
     caps = len(start[:_CAPS_CHARS].encode("latin-1", "ignore").translate(None, _NOT_CAPITAL)) / head_words
+    # isascii() is O(1), and pure-ASCII lines cannot hold the typographic separators.
+    if short:
+        seps = line.count("|")
+        if not line.isascii():
+            seps += line.count("»") + line.count("›") + line.count("•") + line.count(" · ")
+        link = "://" in line or "www." in line or ".com" in line or ".html" in line or (n <= 12 and "@" in line)
+    else:
+        seps = line.count("|") if line.isascii() else line.count("|") + line.count("»")
+        link = "://" in line or "www." in line
     prose = ((sentence and n >= 8) or n >= 25) and caps < _LIST_CAPS
-    return Shape(n, sentence, start[:1] in _QUOTES, caps, seps, link, prose, head, tail, tokens)
+    return _new_shape(Shape, (n, sentence, start[:1] in _QUOTES, caps, seps, link, prose, head, tail, tokens))
+
+
+_new_shape = tuple.__new__  # skips NamedTuple's Python-level __new__
