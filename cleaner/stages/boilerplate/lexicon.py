@@ -33,6 +33,7 @@ _LEAD = " •·»›>-–—*#|~"
 _TAIL = " .!;:,"
 _TRAILING = tuple(".,:;!?)\"'”’»…") + ("...", ".)", ").", '."', ".”", "?\"", ":\"")
 _OPENING = tuple("(\"'“‘«[")
+_NOT_WORD = _EDGE_PUNCT + "¿¡@%&+<«"
 
 
 def normalize(text: str) -> str:
@@ -144,8 +145,9 @@ class Lexicon:
                         found.append((rule, rule.score))
         tokens = shape.tokens
         if tokens:
-            hits = self.trigger_forms.keys() & tokens
-            if hits:
+            forms = self.trigger_forms.keys()
+            if not forms.isdisjoint(tokens):
+                hits = forms & tokens
                 window = head if whole else f"{head} {tail}"
                 for form in sorted(hits):
                     for rule in self.contains[self.trigger_forms[form]]:
@@ -153,7 +155,7 @@ class Lexicon:
                             weak = n_words > LONG_WORDS and not rule.max_words
                             found.append((rule, rule.score * 0.5 if weak else rule.score))
             if whole and len(tokens) <= 15 and self.only:
-                rule = self._only(head)
+                rule = self._only(head, tokens[0])
                 if rule is not None:
                     found.append((rule, rule.score))
         if not found:
@@ -171,21 +173,20 @@ class Lexicon:
 
     @staticmethod
     def _longest(found: list, rules: dict[str, Rule], phrases: tuple[str, ...], text: str, prefix: bool) -> None:
-        """Append the longest of ``phrases`` that starts (or ends) ``text`` at a word boundary."""
-        best = ""
+        """Append the longest of ``phrases`` (sorted longest first) that starts (or ends)
+        ``text`` at a word boundary."""
         for phrase in phrases:
-            if len(phrase) <= len(best):
-                continue
-            if prefix and text.startswith(phrase) and _boundary_after(text, len(phrase), phrase):
-                best = phrase
-            elif not prefix and text.endswith(phrase) and _boundary_before(text, len(text) - len(phrase), phrase):
-                best = phrase
-        if best:
-            found.append((rules[best], rules[best].score))
+            if prefix and text.startswith(phrase) and _boundary_after(text, len(phrase), phrase) \
+                    or not prefix and text.endswith(phrase) \
+                    and _boundary_before(text, len(text) - len(phrase), phrase):
+                found.append((rules[phrase], rules[phrase].score))
+                return
 
-    def _only(self, text: str) -> Rule | None:
-        first = _WORD.search(text)  # most lines fail on their first word: skip the findall
-        if first is None or first[0] not in self.only_vocab and not first[0][0].isdigit():
+    def _only(self, text: str, first: str) -> Rule | None:
+        # Most lines fail on their first word (``first``: the first whitespace token): when
+        # it is a plain word, it is also the first \w+ word, and no regex needs to run.
+        word = first.strip(_NOT_WORD)
+        if word.isalnum() and word not in self.only_vocab and not word[0].isdigit():
             return None
         tokens = _WORD.findall(text)
         for token in tokens:
@@ -198,10 +199,10 @@ class Lexicon:
 
 
 def _bucket(phrases: dict[str, Rule], at: int) -> dict[str, tuple[str, ...]]:
-    """Phrases grouped by their first (at=0) or last (at=-1) character, so one C-level
-    startswith/endswith call tests only the few phrases that could match."""
+    """Phrases grouped by their first (at=0) or last (at=-1) character, longest first, so one
+    C-level startswith/endswith call tests only the few phrases that could match."""
     groups: dict[str, list[str]] = {}
-    for phrase in sorted(phrases):
+    for phrase in sorted(phrases, key=lambda p: (-len(p), p)):
         groups.setdefault(phrase[at], []).append(phrase)
     return {char: tuple(group) for char, group in groups.items()}
 
