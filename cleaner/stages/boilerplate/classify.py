@@ -77,12 +77,12 @@ def classify_lines(lines: Sequence[str], lexicon: Lexicon, *, title_index: int |
     a menu. Either way the title is what a headline echo above the body is recognised by.
     """
     protected = title_index if protect_title else None
-    items = [
-        _Line(i, text, shape, lexicon.match(text, shape.words, shape.sentence))
-        for i, text in enumerate(lines)
-        if i != protected and text and not text.isspace()
-        for shape in (line_shape(text),)
-    ]
+    match = lexicon.match
+    items: list[_Line] = []
+    for i, text in enumerate(lines):
+        if i != protected and text and not text.isspace():
+            shape = line_shape(text)
+            items.append(_Line(i, text, shape, match(shape)))
     if not items:
         return []
     if title_text is None and title_index is not None and title_index < len(lines):
@@ -98,11 +98,14 @@ def classify_lines(lines: Sequence[str], lexicon: Lexicon, *, title_index: int |
 
 
 def _mark_title_echo(items: list[_Line], title: frozenset[str], title_index: int | None) -> None:
-    """Flag the one short line that best repeats the title (the first, on ties)."""
+    """Flag the one short line that best repeats the title (the first, on ties). A line with
+    far more words than the title cannot be mostly title words: it is not even tokenised."""
     best, best_score = None, 0.0
+    most_words = 2 * len(title) + 4
     for item in items:
-        if item.shape.short and item.index != title_index:
-            score = echo_score(item.text, title)
+        shape = item.shape
+        if shape.short and shape.words <= most_words and item.index != title_index:
+            score = echo_score(shape.head if shape.head is shape.tail else item.text.lower(), title)
             if score > best_score:
                 best, best_score = item, score
     if best is not None:
@@ -242,10 +245,7 @@ _HEADLINE_SHARE = 0.4
 def _keep_headline(items: list[_Line], lo: int, hi: int, title: frozenset[str]) -> None:
     """Above the body, the title-shaped line sharing most of its words with the title or the
     lead paragraphs is the headline: undo a merely positional verdict on it."""
-    lead = set(title)
-    for item in items[max(lo - 1, 0): min(hi + 1, lo + _LEAD_LINES)]:
-        lead.update(_WORD.findall(item.text[:2000].lower()))
-    best, best_share = None, _HEADLINE_SHARE
+    candidates = []
     for item in items[max(lo - _HEAD_REACH, 0): lo]:
         verdict, shape = item.verdict, item.shape
         if verdict is None or verdict.evidence.get("rule") != "position" or not 3 <= shape.words <= 25:
@@ -254,9 +254,17 @@ def _keep_headline(items: list[_Line], lo: int, hi: int, title: frozenset[str]) 
             continue
         words = [w for w in _WORD.findall(item.text.lower()) if len(w) > 3]
         if words:
-            share = sum(1 for w in words if w in lead) / len(words)
-            if share >= best_share:
-                best, best_share = item, share
+            candidates.append((item, words))
+    if not candidates:
+        return
+    lead = set(title)
+    for item in items[max(lo - 1, 0): min(hi + 1, lo + _LEAD_LINES)]:
+        lead.update(_WORD.findall(item.text[:2000].lower()))
+    best, best_share = None, _HEADLINE_SHARE
+    for item, words in candidates:
+        share = sum(1 for w in words if w in lead) / len(words)
+        if share >= best_share:
+            best, best_share = item, share
     if best is not None:
         best.verdict = None
 

@@ -1,9 +1,9 @@
 """Phrase lexicons (data files cleaner/data/boilerplate_<lang>.toml) compiled for fast matching.
 
-Every match works on bounded windows of a line (its first and last 160 characters when it is
-long) with C-level string operations and dictionary look-ups, so the cost per line is linear in
-its length and independent of how many phrases the lexicons hold. No regular expression with
-alternation or backtracking ever sees a whole line.
+Every match works on the lowercased edges of a line that its Shape holds (the whole line when
+it is short, else its first and last EDGE_CHARS characters) with C-level string operations and
+dictionary look-ups, so the cost per line is bounded and independent of how many phrases the
+lexicons hold. No regular expression with alternation or backtracking ever sees a whole line.
 """
 
 from __future__ import annotations
@@ -17,41 +17,29 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .codes import CODES
+from .shape import Shape, lower
 
 LANGUAGES = ("en", "de", "fr", "es", "it", "pt")
 
 KIND_SCORE = {"exact": 0.95, "paren": 0.9, "prefix": 0.85, "suffix": 0.85, "contains": 0.8, "only": 0.85}
 GUARDS = ("", "no_sentence", "no_sentence_or_short")
 
-SHORT_CHARS = 240  # lines up to this length are matched whole
-EDGE_CHARS = 72  # longer lines: only this much of the head and tail is looked at
 LONG_WORDS = 40  # a `contains` hit in a longer line is only a weak signal
-CONTAINS_WORDS = 60  # past this length `contains` is not looked for (cookie banners aside,
-# every group's max_words is at most 60; a phrase inside longer running text proves little)
 
 _WORD = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
-_QUOTES = "\"'“”‘’«»„‚"
 _EDGE_PUNCT = " .,:;!?»«›‹>|*•·-–—=#~_()[]{}\"'“”‘’/\\…"
 _LEAD = " •·»›>-–—*#|~"
 _TAIL = " .!;:,"
-_APOSTROPHES = ("’", "‘", "`", "´")
 _TRAILING = tuple(".,:;!?)\"'”’»…") + ("...", ".)", ").", '."', ".”", "?\"", ":\"")
 _OPENING = tuple("(\"'“‘«[")
-
-
-def _lower(text: str) -> str:
-    text = text.lower()
-    if not text.isascii():
-        for mark in _APOSTROPHES:
-            text = text.replace(mark, "'")
-    return text
+_NOT_WORD = _EDGE_PUNCT + "¿¡@%&+<«"
 
 
 def normalize(text: str) -> str:
     """Lowercase, unify apostrophes, collapse whitespace (str.split also splits no-break
     spaces): the form phrases are matched in."""
-    return " ".join(_lower(text).split())
+    return " ".join(lower(text).split())
 
 
 def exact_key(norm: str) -> str:
@@ -124,25 +112,22 @@ class Lexicon:
         elif rule.kind == "only":
             self.only.append(rule)
 
-    def match(self, line: str, n_words: int, sentence: bool) -> Match | None:
-        """Best lexicon match for one non-blank line, or None.
+    def match(self, shape: Shape) -> Match | None:
+        """Best lexicon match for one non-blank line, given its shape, or None.
 
-        ``sentence`` says the line ends like a sentence (guards use it); ``n_words`` is its
-        whitespace word count (``max_words`` limits use it).
+        Phrases are looked for in ``shape.head`` and ``shape.tail`` (the lowercased line, or
+        its edges when it is long); guards use ``shape.sentence``, ``max_words`` limits
+        ``shape.words``. Checks are ordered so that a line matching nothing costs a few
+        C-level calls.
         """
-        if len(line) <= SHORT_CHARS:
-            tokens = _lower(line).split()
-            head = tail = " ".join(tokens)
-        else:
-            # Long lines: only their edges, lowercased; phrases need no more.
-            head, tail = _lower(line[:EDGE_CHARS]).lstrip(), _lower(line[-EDGE_CHARS:]).rstrip()
-            tokens = head.split() + tail.split() if n_words <= CONTAINS_WORDS else []
+        head, tail, n_words = shape.head, shape.tail, shape.words
+        whole = head is tail
         found: list[tuple[Rule, float]] = []
-        if head is tail and len(head) <= self.exact_chars:
+        if whole and len(head) <= self.exact_chars:
             rule = self.exact.get(exact_key(head))
             if rule is not None:
                 found.append((rule, rule.score))
-        if line.lstrip()[:1] not in _QUOTES:
+        if not shape.quote:
             start = head.lstrip(_LEAD)
             phrases = self.prefixes.get(start[:1])
             if phrases and start.startswith(phrases):
@@ -158,23 +143,29 @@ class Lexicon:
                     rule = self.paren.get(word)
                     if rule is not None:
                         found.append((rule, rule.score))
-        if tokens and n_words <= CONTAINS_WORDS:
-            window = head if head is tail else f"{head} {tail}"
-            for form in self.trigger_forms.keys() & tokens:
-                for rule in self.contains[self.trigger_forms[form]]:
-                    if rule.phrase in window:
-                        weak = n_words > LONG_WORDS and not rule.max_words
-                        found.append((rule, rule.score * 0.5 if weak else rule.score))
-            if self.only and head is tail and len(tokens) <= 15:
-                rule = self._only(_WORD.findall(head))
+        tokens = shape.tokens
+        if tokens:
+            forms = self.trigger_forms.keys()
+            if not forms.isdisjoint(tokens):
+                hits = forms & tokens
+                window = head if whole else f"{head} {tail}"
+                for form in sorted(hits):
+                    for rule in self.contains[self.trigger_forms[form]]:
+                        if rule.phrase in window:
+                            weak = n_words > LONG_WORDS and not rule.max_words
+                            found.append((rule, rule.score * 0.5 if weak else rule.score))
+            if whole and len(tokens) <= 15 and self.only:
+                rule = self._only(head, tokens[0])
                 if rule is not None:
                     found.append((rule, rule.score))
+        if not found:
+            return None
         best: Match | None = None
         for rule, score in found:
             if rule.max_words and n_words > rule.max_words:
                 continue
-            if sentence and (rule.guard == "no_sentence" and n_words > 3
-                             or rule.guard == "no_sentence_or_short" and n_words > 8):
+            if shape.sentence and (rule.guard == "no_sentence" and n_words > 3
+                                   or rule.guard == "no_sentence_or_short" and n_words > 8):
                 continue
             if best is None or score > best.score:
                 best = Match(rule, score)
@@ -182,21 +173,22 @@ class Lexicon:
 
     @staticmethod
     def _longest(found: list, rules: dict[str, Rule], phrases: tuple[str, ...], text: str, prefix: bool) -> None:
-        """Append the longest of ``phrases`` that starts (or ends) ``text`` at a word boundary."""
-        best = ""
+        """Append the longest of ``phrases`` (sorted longest first) that starts (or ends)
+        ``text`` at a word boundary."""
         for phrase in phrases:
-            if len(phrase) <= len(best):
-                continue
-            if prefix and text.startswith(phrase) and _boundary_after(text, len(phrase), phrase):
-                best = phrase
-            elif not prefix and text.endswith(phrase) and _boundary_before(text, len(text) - len(phrase), phrase):
-                best = phrase
-        if best:
-            found.append((rules[best], rules[best].score))
+            if prefix and text.startswith(phrase) and _boundary_after(text, len(phrase), phrase) \
+                    or not prefix and text.endswith(phrase) \
+                    and _boundary_before(text, len(text) - len(phrase), phrase):
+                found.append((rules[phrase], rules[phrase].score))
+                return
 
-    def _only(self, tokens: list[str]) -> Rule | None:
-        if not tokens:
+    def _only(self, text: str, first: str) -> Rule | None:
+        # Most lines fail on their first word (``first``: the first whitespace token): when
+        # it is a plain word, it is also the first \w+ word, and no regex needs to run.
+        word = first.strip(_NOT_WORD)
+        if word.isalnum() and word not in self.only_vocab and not word[0].isdigit():
             return None
+        tokens = _WORD.findall(text)
         for token in tokens:
             if token not in self.only_vocab and not token[0].isdigit():
                 return None
@@ -207,10 +199,10 @@ class Lexicon:
 
 
 def _bucket(phrases: dict[str, Rule], at: int) -> dict[str, tuple[str, ...]]:
-    """Phrases grouped by their first (at=0) or last (at=-1) character, so one C-level
-    startswith/endswith call tests only the few phrases that could match."""
+    """Phrases grouped by their first (at=0) or last (at=-1) character, longest first, so one
+    C-level startswith/endswith call tests only the few phrases that could match."""
     groups: dict[str, list[str]] = {}
-    for phrase in sorted(phrases):
+    for phrase in sorted(phrases, key=lambda p: (-len(p), p)):
         groups.setdefault(phrase[at], []).append(phrase)
     return {char: tuple(group) for char, group in groups.items()}
 

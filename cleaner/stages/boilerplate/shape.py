@@ -1,16 +1,40 @@
-"""The shape of a line: cheap, language-independent facts computed with C-level str methods."""
+"""The shape of a line: cheap, language-independent facts computed with C-level str methods,
+plus the lowercased text the lexicon matches phrases on (computed here so that every line is
+lowercased and split once).
+
+Three ways to read a line, from dearest to cheapest: a short line (up to SHORT_CHARS) is
+lowercased and split whole; a paragraph (a line of PARAGRAPH_CHARS or more ending like a
+sentence: most of an article) and a long line are only lowercased at their edges, their words
+counted by spaces, and phrases looked for inside them only near their start (paragraphs) or at
+both edges (long lines that are not sentences). The article body is made of paragraphs, so
+this is where the time goes; the junk lines around it are short and read whole.
+"""
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
+SHORT_CHARS = 240  # lines up to this length are lowercased and split whole (unless paragraphs)
+PARAGRAPH_CHARS = 100  # a sentence-ending line this long is a paragraph, read at its edges
+EDGE_CHARS = 72  # paragraphs and long lines: this much of the head and tail is lowercased
+PARAGRAPH_PHRASE_CHARS = 32  # a phrase inside a paragraph counts only if it starts this near
+# its start ("Jane Doe is a staff writer ...", "Free trial. Read ..."): deeper in running text
+# a phrase proves little, and looking for it costs more than all the rest of the line
+CONTAINS_WORDS = 60  # past this many words no phrase is looked for inside a line: every
+# contains group's max_words is at most 60, and a phrase inside longer running text proves little
+
 _CLOSERS = "\"'”’“‘)]*» "
 _QUOTES = "\"'“”‘’«»„‚"
 _CAPS_CHARS = 120  # capitals are counted over about the first 20 words
-_EXACT_WORDS_CHARS = 200
+_WHOLE_CAPS_CHARS = 200  # ... per word of the whole line up to this length (per word of the
+# first 120 characters beyond it)
 _LIST_CAPS = 0.6  # prose has fewer capitals per word than this; name lists have more
+_SENTENCE_END = (".", "!", "?", "…")
 # Bytes that are not capitals (ASCII A-Z, Latin-1 À-Þ): deleting them leaves the capitals.
 _NOT_CAPITAL = bytes(b for b in range(256) if not (65 <= b <= 90 or 0xC0 <= b <= 0xDE and b != 0xD7))
+# Apostrophe variants folded to "'" so that "don’t" matches the phrase "don't" (str.replace:
+# far faster than str.translate with a mapping).
+_APOSTROPHES = ("’", "‘", "`", "´")
 
 
 class Shape(NamedTuple):
@@ -18,37 +42,68 @@ class Shape(NamedTuple):
     set aside. ``caps``: capital letters per word over the first ~20 words: enough to tell a
     list of names or a menu from prose. ``seps``: menu separators (| » › • ·). ``link``: a URL,
     domain or e-mail/handle. ``prose``: reads like running text: a sentence of 8+ words, or
-    25+ words whatever the ending, and not a list of capitalised names."""
+    25+ words whatever the ending, and not a list of capitalised names. ``quote``: opens with
+    a quotation mark. ``head``/``tail``: a short line lowercased with apostrophes unified and
+    whitespace collapsed (one and the same string), else its first and last EDGE_CHARS
+    lowercased; ``tokens``: the words phrases are looked for by (see the module docstring)."""
 
     words: int
-    chars: int
     sentence: bool
     quote: bool
     caps: float
     seps: int
     link: bool
     prose: bool
+    head: str
+    tail: str
+    tokens: list[str]
 
     @property
     def short(self) -> bool:
         return not self.prose
 
 
+def lower(text: str) -> str:
+    """Lowercase with apostrophes unified (the form phrases are matched in)."""
+    text = text.lower()
+    if not text.isascii():
+        for mark in _APOSTROPHES:
+            text = text.replace(mark, "'")
+    return text
+
+
 def line_shape(line: str) -> Shape:
     """Shape of one non-blank line, in time linear in its length (C-level str calls only)."""
-    text = line.strip()
-    long = len(text) > _EXACT_WORDS_CHARS
-    # Exact word count where thresholds bite; spaces + 1 (no allocation) for long lines.
-    n = text.count(" ") + 1 if long else len(text.split())
-    sentence = text.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…")
-    head = text[:_CAPS_CHARS]
-    head_words = head.count(" ") + 1 if long else n
-    caps = len(head.encode("latin-1", "ignore").translate(None, _NOT_CAPITAL)) / head_words
-    if long:
-        seps = text.count("|") + text.count("»")
-        link = "://" in text or "www." in text
+    start = line.strip()
+    sentence = start.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
+    short = len(line) <= SHORT_CHARS
+    if short and not (sentence and len(start) >= PARAGRAPH_CHARS):
+        tokens = lower(line).split()
+        head = tail = " ".join(tokens)
+        n = len(tokens)
+        if n > CONTAINS_WORDS:
+            tokens = []
     else:
-        seps = text.count("|") + text.count("»") + text.count("›") + text.count("•") + text.count(" · ")
-        link = "://" in text or "www." in text or ".com" in text or ".html" in text or (n <= 12 and "@" in text)
+        head = lower(start[:EDGE_CHARS])
+        tail = lower(start[-EDGE_CHARS:])
+        n = start.count(" ") + 1
+        if sentence:
+            tokens = head[:PARAGRAPH_PHRASE_CHARS].split()
+        else:
+            tokens = head.split() + tail.split() if n <= CONTAINS_WORDS else []
+    head_words = n if len(start) <= _WHOLE_CAPS_CHARS else start.count(" ", 0, _CAPS_CHARS) + 1
+    caps = len(start[:_CAPS_CHARS].encode("latin-1", "ignore").translate(None, _NOT_CAPITAL)) / head_words
+    # isascii() is O(1), and pure-ASCII lines cannot hold the typographic separators.
+    if short:
+        seps = line.count("|")
+        if not line.isascii():
+            seps += line.count("»") + line.count("›") + line.count("•") + line.count(" · ")
+        link = "://" in line or "www." in line or ".com" in line or ".html" in line or (n <= 12 and "@" in line)
+    else:
+        seps = line.count("|") if line.isascii() else line.count("|") + line.count("»")
+        link = "://" in line or "www." in line
     prose = ((sentence and n >= 8) or n >= 25) and caps < _LIST_CAPS
-    return Shape(n, len(text), sentence, text[:1] in _QUOTES, caps, seps, link, prose)
+    return _new_shape(Shape, (n, sentence, start[:1] in _QUOTES, caps, seps, link, prose, head, tail, tokens))
+
+
+_new_shape = tuple.__new__  # skips NamedTuple's Python-level __new__

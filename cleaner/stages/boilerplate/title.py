@@ -74,12 +74,13 @@ def title_tokens(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text.lower()))
 
 
-def echo_score(line: str, title: frozenset[str]) -> float:
-    """How much a short line repeats the title: 0 unless most of its words are title words;
-    else the share of its words in the title plus the share of the title it covers."""
-    if not title or len(line) > 400:
+def echo_score(low: str, title: frozenset[str]) -> float:
+    """How much a short line (``low``: lowercased) repeats the title: 0 unless most of its
+    words are title words; else the share of its words in the title plus the share of the
+    title it covers."""
+    if not title or len(low) > 400:
         return 0.0
-    words = set(_WORD.findall(line.lower()))
+    words = set(_WORD.findall(low))
     if len(words) < 2:
         return 0.0
     shared = len(words & title)
