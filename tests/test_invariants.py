@@ -41,3 +41,9 @@ def test_first_line_indented_after_a_blank_title_is_stable() -> None:
     """Found by hypothesis: the first kept line becomes the title when the output is read again."""
     once = clean_text("\n a", CONFIG).text
     assert once == "a\n" and clean_text(once, CONFIG).text == once
+
+
+def test_encoding_repair_ignores_surrounding_whitespace() -> None:
+    """Found by hypothesis: ftfy judged "\\u00a0Ã a" and "Ã a" differently, so a second clean changed the text."""
+    once = clean_text("\u00a0Ã a", CONFIG).text
+    assert clean_text(once, CONFIG).text == once

@@ -88,14 +88,22 @@ def needs_repair(line: str, config: EncodingConfig) -> bool:
         return True
     if not _UNUSUAL.search(line):
         return False
-    return bool(ftfy.chardata.UTF8_DETECTOR_RE.search(line)) or ftfy.badness.is_bad(line)
+    core = line.strip()  # as repair_line sees it
+    return bool(ftfy.chardata.UTF8_DETECTOR_RE.search(core)) or ftfy.badness.is_bad(core)
 
 
 def repair_line(line: str, config: EncodingConfig) -> tuple[str, list[str]]:
-    """Return the repaired line and the ftfy fixes that changed it (empty list: unchanged)."""
-    fixed, steps = ftfy.fix_and_explain(line, config=config.ftfy_config())
-    if fixed == line:
+    """Return the repaired line and the ftfy fixes that changed it (empty list: unchanged).
+
+    ftfy sees the line without its surrounding whitespace, which the writer trims anyway: its
+    verdict on "\u00a0Ã a" and on "Ã a" could differ, and cleaning must be idempotent.
+    """
+    core = line.strip()
+    fixed_core, steps = ftfy.fix_and_explain(core, config=config.ftfy_config())
+    if fixed_core == core:
         return line, []
+    start = line.index(core[0])
+    fixed = line[:start] + fixed_core + line[start + len(core) :]
     return fixed, [_describe(step) for step in steps or ()]
 
 
