@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from cleaner import __version__, formats, gate, html_report, pipeline, report, writer
-from cleaner.config import Config, ConfigError, load_config
+from cleaner.config import Config, ConfigError, find_config, load_config
 from cleaner.engine import default_workers
 from cleaner.explain import as_json, as_text, explain_pair
 from cleaner.reader import discover
@@ -36,7 +36,8 @@ def common_options(command: Callable[..., Any]) -> Callable[..., Any]:
             "--config",
             "config_path",
             type=click.Path(dir_okay=False, path_type=Path),
-            help="TOML settings file (or a pyproject.toml with [tool.cleaner]).",
+            help="TOML settings file (or a pyproject.toml with [tool.cleaner]). Default: ./cleaner.toml, "
+            "else ./pyproject.toml if it has a [tool.cleaner] table.",
         ),
         click.option(
             "--set",
@@ -70,7 +71,7 @@ def html_option(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def _config(config_path: Path | None, overrides: tuple[str, ...]) -> Config:
     try:
-        return load_config(config_path, overrides)
+        return load_config(config_path or find_config(Path.cwd()), overrides)
     except ConfigError as error:
         raise UsageProblem(str(error)) from None
 

@@ -63,6 +63,18 @@ class Config:
         return dataclasses.asdict(self)
 
 
+def find_config(folder: Path) -> Path | None:
+    """The settings file a run in ``folder`` uses when none is given: ``cleaner.toml``, else a
+    ``pyproject.toml`` that has a ``[tool.cleaner]`` table (as black and ruff look for theirs)."""
+    own = folder / "cleaner.toml"
+    if own.is_file():
+        return own
+    pyproject = folder / "pyproject.toml"
+    if pyproject.is_file() and _read_toml(pyproject):
+        return pyproject
+    return None
+
+
 def load_config(path: Path | None = None, overrides: Iterable[str] = ()) -> Config:
     """Read ``path`` (TOML; ``pyproject.toml`` is read from ``[tool.cleaner]``), then apply overrides."""
     tree: dict[str, Any] = _read_toml(path) if path is not None else {}

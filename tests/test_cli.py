@@ -176,3 +176,13 @@ def test_explain_in_context_shows_garble_flags_with_suggestions() -> None:
 def test_explain_context_must_hold_the_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["explain", str(RAW / "000_45b1623a569b7c72.txt"), "--context", str(tmp_path)])
     assert result.exit_code == 2 and "must lie inside" in result.output
+
+
+def test_config_is_found_in_the_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    article = str(RAW / "000_45b1623a569b7c72.txt")
+    assert json.loads(invoke("explain", article, "--json").output)["document"]["language"] == "en"
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.cleaner.language]\nmin_letters = 100000\n')
+    assert json.loads(invoke("explain", article, "--json").output)["document"]["language"] == "und"
+    (tmp_path / "cleaner.toml").write_text("[language]\nmin_letters = 20\n")
+    assert json.loads(invoke("explain", article, "--json").output)["document"]["language"] == "en"
