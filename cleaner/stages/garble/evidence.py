@@ -348,6 +348,8 @@ class RunIndex:
         ordinary = zipf_token >= COMMON_ZIPF or token in doc.summary.also_lowercase
         if ordinary and self._ordinary_in_run(name):
             return None  # a common word next to a common word (Ministry, Minister): no name here
+        if name_docs + (name_count > 0) <= token_docs + 1 and zipf_name <= zipf_token:
+            return None  # neither the run nor general usage prefers the other spelling: nothing says which is wrong
         log_odds = (
             w.bias
             + w.group_support * math.log2(1 + name_group)
@@ -397,6 +399,8 @@ class RunIndex:
             return None
         if zipf_token > 0 and context_share < w.known_word_context:
             return None  # a word or name of its own (Dimon, Fonda) needs position evidence to be a corruption
+        if distance > 1 and not local and context_share <= 0:
+            return None  # two edits from a name the article never uses, nothing placing it there: too many real names lie that close
         log_odds = counts + w.context * context_share - w.ordinary_word * ordinary * (1.0 - min(1.0, context_share))
         if log_odds < self.min_log_odds:
             return None

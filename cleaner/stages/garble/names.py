@@ -38,6 +38,7 @@ _TRANSLIT_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ev$", "ov"),  # Gorbachev/Gorbachov (Russian e/yo)
         (r"sch", "sh"),
         (r"tre$", "ter"),  # Centre/Center, Theatre/Theater
+        (r"ence$", "ense"),  # Defence/Defense, Licence/License
         (r"our", "or"),  # Labour/Labor, Harbour/Harbor
         (r"is(e|ing|ation)", r"iz\1"),  # Organisation/Organization
         (r"tch", "ch"),
