@@ -188,6 +188,7 @@ class RunIndex:
                 for key in deletions(self.folded[name], max_distance(len(name))):
                     self._near[key].append(name)
         self._neighbours: dict[str, list[tuple[str, int]]] = {}
+        self._rivals: dict[tuple[str, str], list[tuple[str, int]]] = {}
         self._zipf: dict[tuple[str, str], float] = {}
         self._contexts: dict[tuple[str, object], _Context] = {}
         self._occurrences: dict[tuple[int, str], tuple[Occurrence, ...]] = {}
@@ -237,6 +238,39 @@ class RunIndex:
         self._neighbours[token] = sorted(result)
         return self._neighbours[token]
 
+    def rivals(self, token: str, language: str) -> list[tuple[str, int]]:
+        """The neighbours of ``token`` that it could be a corruption of in some article of the run.
+
+        Decided once per name from what does not depend on the article (how many articles use
+        each spelling, general frequency, an upper bound of the log-odds), so the per-article
+        work grows with the names of the article, not with how crowded the run's vocabulary is.
+        """
+        key = (token, language)
+        if key not in self._rivals:
+            self._rivals[key] = [(n, d) for n, d in self.neighbours(token) if self._possible(token, n, d, language)]
+        return self._rivals[key]
+
+    def _possible(self, token: str, name: str, distance: int, language: str) -> bool:
+        """False when no article could reach the threshold for ``token`` standing for ``name``."""
+        w = self.weights
+        token_total, name_total = len(self.docs_with[token]), len(self.docs_with[name])
+        zipf_token, zipf_name = self.zipf(token, language), self.zipf(name, language)
+        if name_total <= token_total and zipf_name <= zipf_token:
+            return False  # the tie rule of ``_counts``: these totals are what it compares
+        if zipf_token >= COMMON_ZIPF and self._ordinary_in_run(name):
+            return False
+        bound = (
+            w.bias
+            + _best_split(w.group_support, w.run_support, name_total)
+            - w.token_support * math.log2(token_total)
+            + abs(w.article_ratio) * 1.5
+            + max(0.0, w.cooccurrence)
+            + max(0.0, w.context)
+            - w.distance * (distance - 1)
+            + w.frequency * _clip(zipf_name - zipf_token, 2.0)
+        )
+        return bound >= self.min_log_odds
+
     def occurrences_in(self, position: int, name: str) -> tuple[Occurrence, ...]:
         key = (position, name)
         if key not in self._occurrences:
@@ -271,7 +305,7 @@ class RunIndex:
             for token in doc.summary.names:
                 if len(token) < 4 or self._has_variant[token]:
                     continue
-                for name, distance in self.neighbours(token):
+                for name, distance in self.rivals(token, doc.language):
                     pairs = [(token, name)]
                     if name in doc.summary.names:
                         pairs.append((name, token))
@@ -314,7 +348,7 @@ class RunIndex:
             if len(token) < 4 or self._has_variant[token]:
                 continue
             best: Suspect | None = None
-            for name, distance in self.neighbours(token):
+            for name, distance in self.rivals(token, doc.language):
                 forward = self.score_pair(position, token, name, distance)
                 if forward is None:
                     continue
@@ -452,6 +486,15 @@ class RunIndex:
             if occ.prev.lower() not in context.first_names:
                 return -1.0, f"{occ.prev} _"  # another first name: another person
         return strength, shown
+
+
+def _best_split(group_weight: float, run_weight: float, total: int) -> float:
+    """Upper bound of ``group_weight·log2(1+g) + run_weight·log2(1+total-g)`` over 0 ≤ g ≤ total."""
+    a, b = max(0.0, group_weight), max(0.0, run_weight)
+    if a + b == 0.0:
+        return 0.0
+    g = min(max((a * (1 + total) - b) / (a + b), 0.0), float(total))
+    return a * math.log2(1 + g) + b * math.log2(1 + total - g)
 
 
 def _clip(value: float, bound: float) -> float:
