@@ -3,10 +3,14 @@ spells otherwise, and weigh the evidence that they are corruptions.
 
 Which of two near spellings is the corruption is decided by counts: in how many other articles of
 the run and of the event group each appears, how often each appears in the article, whether the
-suspect sits where the name sits elsewhere ("X said", "Antony X"). General word frequency is one
-weak term among them, because frequency lists stop before many current names (Blinken is rarer
-than clinker in wordfreq). Candidate pairs come from a deletion index, so the pass is linear in
-the number of distinct names.
+suspect sits where the name sits elsewhere ("Antony X" identifies; "X said" only shows a name's
+slot, which matters for a known word like Clinker). General word frequency is a weak term and a
+tie-breaker, because frequency lists stop before many current names (Blinken is rarer than
+clinker in wordfreq).
+
+Cost: candidate pairs come from a deletion index built once per distinct name; which rivals a
+token could stand for is decided once per pair of names (``RunIndex.rivals``); the articles whose
+words are needed are each read once (``RunIndex.prefetch``).
 """
 
 from __future__ import annotations
