@@ -16,7 +16,7 @@ from cleaner.config import Config
 from cleaner.pipeline import RunResult
 
 SCHEMA_VERSION = 1
-LIBRARIES = ("ftfy", "datasketch", "langdetect", "click", "charset-normalizer", "numpy")
+LIBRARIES = ("ftfy", "datasketch", "langdetect", "click", "charset-normalizer", "numpy", "xxhash", "wordfreq", "rapidfuzz")
 
 EXIT_OK = 0
 EXIT_VIOLATIONS = 1

@@ -10,6 +10,7 @@ import pytest
 
 from cleaner.document import Document
 from cleaner.stages import garble
+from cleaner.stages.garble.evidence import DocView, RunIndex, Weights, name_occurrences
 from cleaner.stages.garble.extract import summarise
 from cleaner.stages.garble.names import VariantJudge, edit_distance, is_derived, translit_key
 
@@ -150,6 +151,7 @@ def test_name_helpers() -> None:
     assert translit_key("Sergei") == translit_key("Sergey")
     assert translit_key("Zelensky") == translit_key("Zelenskyy") == translit_key("Zelenskiy")
     assert translit_key("Blingen") != translit_key("Blinken")
+    assert translit_key("Defence") == translit_key("Defense")
     assert edit_distance("blinken", "blingen") == 1
     assert edit_distance("blinken", "clinker") == 2
     assert edit_distance("abcd", "abdc") == 1
@@ -158,3 +160,54 @@ def test_name_helpers() -> None:
     judge = VariantJudge()
     assert judge.reason("Kyiv", "Kiev") == "listed as aliases"
     assert judge.reason("Blingen", "Blinken") is None
+
+
+def test_a_tie_between_two_rare_spellings_is_not_flagged() -> None:
+    # One article each, neither spelling known to general usage: nothing says which is wrong.
+    first = "Title\n\nThe lawyer Alexis Kouyias said the trial would go on."
+    second = "Title\n\nThe lawyer Alexis Kougias said the trial would go on."
+    docs = _run([_doc("a", first), _doc("b", second)])
+    assert not _flagged(docs[0]) and not _flagged(docs[1])
+    # A third article that sides with one spelling settles it.
+    docs = _run([_doc("a", first), _doc("b", second), _doc("c", second.replace("trial", "case"))])
+    assert _flagged(docs[0]) == Counter({("Kouyias", "Kougias"): 1}) and not _flagged(docs[1])
+
+
+def test_two_edits_need_position_evidence_when_the_article_lacks_the_name() -> None:
+    common = "Title\n\nShares in Reuters rose on Monday, Reuters said in a statement."
+    lone = "Title\n\nThe analysts at Reckers expect a slow year for the sector."
+    docs = _run([_doc(f"r{i:02d}", common) for i in range(20)] + [_doc("z", lone)])
+    assert not _flagged(docs[-1])
+
+
+def test_frequent_neighbour_words_show_a_slot_not_an_identity() -> None:
+    # "Mr Bello said" shares only "Mr _" and "_ said" with Bell: a name of its own, not a corruption.
+    bell = "Title\n\nMr Bell said the bank would cut rates, Mr Bell told reporters."
+    bello = "Title\n\nMr Bello said the oil firm would grow."
+    docs = _run([_doc(f"b{i}", bell) for i in range(4)] + [_doc("z", bello)])
+    assert not _flagged(docs[-1])
+
+
+def test_name_occurrences_read_whole_words_and_their_neighbours() -> None:
+    lines = ["Mr. Blinken's aides met McBlinken, then left.", "They said. Blinken spoke; Blinken2 did not."]
+    found = name_occurrences(lines, {"Blinken"})
+    assert [(o.line, o.column, o.prev, o.next) for o in found["Blinken"]] == [(1, 4, "Mr", "aides"), (2, 11, None, "spoke")]
+
+
+def test_the_per_pair_filter_never_drops_a_pair_the_full_score_would_keep() -> None:
+    docs = _seed_docs(groups=True)
+    for doc in docs:
+        garble.run(doc, garble.GarbleConfig())
+    views = [DocView(d.id, d.lines, d.duplicates.event_group, "en", d.garble_summary) for d in docs]
+    index = RunIndex(views, VariantJudge(), Weights(), 30, 0.05)  # a low threshold keeps many pairs alive
+    checked = 0
+    for position, view in enumerate(index.docs):
+        for token in view.summary.names:
+            if len(token) < 4:
+                continue
+            kept = dict(index.rivals(token, "en"))
+            for name, distance in index.neighbours(token):
+                if name not in kept:
+                    checked += 1
+                    assert index.score_pair(position, token, name, distance) is None, (token, name)
+    assert checked > 0

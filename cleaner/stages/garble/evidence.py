@@ -3,10 +3,14 @@ spells otherwise, and weigh the evidence that they are corruptions.
 
 Which of two near spellings is the corruption is decided by counts: in how many other articles of
 the run and of the event group each appears, how often each appears in the article, whether the
-suspect sits where the name sits elsewhere ("X said", "Antony X"). General word frequency is one
-weak term among them, because frequency lists stop before many current names (Blinken is rarer
-than clinker in wordfreq). Candidate pairs come from a deletion index, so the pass is linear in
-the number of distinct names.
+suspect sits where the name sits elsewhere ("Antony X" identifies; "X said" only shows a name's
+slot, which matters for a known word like Clinker). General word frequency is a weak term and a
+tie-breaker, because frequency lists stop before many current names (Blinken is rarer than
+clinker in wordfreq).
+
+Cost: candidate pairs come from a deletion index built once per distinct name; which rivals a
+token could stand for is decided once per pair of names (``RunIndex.rivals``); the articles whose
+words are needed are each read once (``RunIndex.prefetch``).
 """
 
 from __future__ import annotations
@@ -14,19 +18,23 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 import wordfreq
 
-from cleaner.stages.garble.extract import COMMON_ZIPF, GarbleSummary, frequency_language
+from cleaner.stages.garble.extract import COMMON_ZIPF, NAME_RE, GarbleSummary, frequency_language
 from cleaner.stages.garble.names import VariantJudge, edit_distance, fold, is_derived, max_distance, phonetic_distance
 
-_PREV_WORD_RE = re.compile(r"([^\W\d_]+)['’.]?\s+$")
+_PREV_WORD_RE = re.compile(r"(?<![\w'’])([^\W\d_]+)(?:['’]s|['’.])?\s+$")
 _NEXT_WORD_RE = re.compile(r"^(?:['’]s)?\s+([^\W\d_]+)")
-#: Context words this frequent ("the", "of", "and") say little about what stands next to them.
-_WEAK_CONTEXT_ZIPF = 6.3
+#: A title abbreviated with a full stop ("Mr.", "Gen.", "Sen."): the stop does not end a sentence.
+_ABBREVIATION_RE = re.compile(r"[A-Z][a-z]{0,3}")
+#: Context words this frequent ("said", "Mr", "the") stand next to any name: they show a name's
+#: slot, not which name it is.
+_GENERIC_CONTEXT_ZIPF = 5.0
 #: A capitalised word before a name rarer than this is taken for a first name, not a title.
 _FIRST_NAME_ZIPF = 4.5
 
@@ -108,18 +116,39 @@ def deletions(word: str, depth: int) -> set[str]:
     return found
 
 
-def occurrences(lines: Sequence[str], token: str) -> tuple[Occurrence, ...]:
-    """Where ``token`` stands as a whole word (possessive allowed) in ``lines``, with neighbours."""
-    pattern = re.compile(rf"(?<![\w'’]){re.escape(token)}(?![^\W_]|['’](?!s\b))")
-    found = []
+def name_occurrences(lines: Sequence[str], wanted: Set[str]) -> dict[str, list[Occurrence]]:
+    """Where each name of ``wanted`` stands as a whole word (possessive allowed) in ``lines``.
+
+    One scan of the article for all wanted names: the corpus pass reads each article at most once.
+    """
+    found: dict[str, list[Occurrence]] = {}
     for number, line in enumerate(lines, 1):
-        if token not in line:
-            continue
-        for match in pattern.finditer(line):
-            prev = _PREV_WORD_RE.search(line, 0, match.start())
-            nxt = _NEXT_WORD_RE.search(line[match.end() :])
-            found.append(Occurrence(number, match.start(), prev and prev.group(1), nxt and nxt.group(1)))
-    return tuple(found)
+        for match in NAME_RE.finditer(line):
+            token = match.group()
+            if token not in wanted:
+                continue
+            start, end = match.span()
+            if (start and (line[start - 1].isalnum() or line[start - 1] in "_'’")) or line[end : end + 1].isdigit():
+                continue  # part of a longer word (McDonald's "Donald" is not the name Donald)
+            prev = _PREV_WORD_RE.search(line[max(0, start - 40) : start])
+            if prev and prev.group(0).rstrip().endswith(".") and not _ABBREVIATION_RE.fullmatch(prev.group(1)):
+                prev = None  # the end of a sentence, not "Mr." or "Gen."
+            nxt = _NEXT_WORD_RE.search(line[end:])
+            found.setdefault(token, []).append(Occurrence(number, start, prev and prev.group(1), nxt and nxt.group(1)))
+    return found
+
+
+class _Counts(NamedTuple):
+    log_odds: float  # the count terms of the log-odds (before position evidence)
+    token_count: int  # in the article
+    name_count: int
+    token_docs: int  # other articles of the run
+    name_docs: int
+    token_group: int  # other articles of the event group
+    name_group: int
+    zipf_token: float
+    zipf_name: float
+    ordinary: bool  # the token is a common word or written in lower case in the article
 
 
 @dataclass
@@ -163,6 +192,7 @@ class RunIndex:
                 for key in deletions(self.folded[name], max_distance(len(name))):
                     self._near[key].append(name)
         self._neighbours: dict[str, list[tuple[str, int]]] = {}
+        self._rivals: dict[tuple[str, str], list[tuple[str, int]]] = {}
         self._zipf: dict[tuple[str, str], float] = {}
         self._contexts: dict[tuple[str, object], _Context] = {}
         self._occurrences: dict[tuple[int, str], tuple[Occurrence, ...]] = {}
@@ -212,11 +242,85 @@ class RunIndex:
         self._neighbours[token] = sorted(result)
         return self._neighbours[token]
 
+    def rivals(self, token: str, language: str) -> list[tuple[str, int]]:
+        """The neighbours of ``token`` that it could be a corruption of in some article of the run.
+
+        Decided once per name from what does not depend on the article (how many articles use
+        each spelling, general frequency, an upper bound of the log-odds), so the per-article
+        work grows with the names of the article, not with how crowded the run's vocabulary is.
+        """
+        key = (token, language)
+        if key not in self._rivals:
+            self._rivals[key] = [(n, d) for n, d in self.neighbours(token) if self._possible(token, n, d, language)]
+        return self._rivals[key]
+
+    def _possible(self, token: str, name: str, distance: int, language: str) -> bool:
+        """False when no article could reach the threshold for ``token`` standing for ``name``."""
+        w = self.weights
+        token_total, name_total = len(self.docs_with[token]), len(self.docs_with[name])
+        zipf_token, zipf_name = self.zipf(token, language), self.zipf(name, language)
+        if name_total <= token_total and zipf_name <= zipf_token:
+            return False  # the tie rule of ``_counts``: these totals are what it compares
+        if zipf_token >= COMMON_ZIPF and self._ordinary_in_run(name):
+            return False
+        bound = (
+            w.bias
+            + _best_split(w.group_support, w.run_support, name_total)
+            - w.token_support * math.log2(token_total)
+            + abs(w.article_ratio) * 1.5
+            + max(0.0, w.cooccurrence)
+            + max(0.0, w.context)
+            - w.distance * (distance - 1)
+            + w.frequency * _clip(zipf_name - zipf_token, 2.0)
+        )
+        return bound >= self.min_log_odds
+
     def occurrences_in(self, position: int, name: str) -> tuple[Occurrence, ...]:
         key = (position, name)
         if key not in self._occurrences:
-            self._occurrences[key] = occurrences(self.docs[position].lines, name)
+            self._read({position: {name}})
         return self._occurrences[key]
+
+    def _read(self, wanted: dict[int, set[str]]) -> None:
+        """Look up the occurrences of the wanted names, reading each article once."""
+        for position in sorted(wanted):
+            found = name_occurrences(self.docs[position].lines, wanted[position])
+            for name in wanted[position]:
+                self._occurrences[position, name] = tuple(found.get(name, ()))
+
+    def _context_positions(self, name: str, position: int) -> tuple[list[int], list[int]]:
+        """Articles read for the neighbour words of ``name``: the article or its group, and the run sample."""
+        group = self.docs[position].group
+        holders = self.docs_with[name]
+        if group is None:
+            local = [position] if position in holders else []
+        else:
+            local = [p for p in holders if self.docs[p].group == group]
+        return local, holders[: self.context_docs]
+
+    def prefetch(self) -> None:
+        """Find every (article, name) whose occurrences the scoring will read, and read them in one pass.
+
+        Only pairs whose counts leave a corruption possible need positions, so this reads few
+        articles beyond those with suspects, each once.
+        """
+        wanted: dict[int, set[str]] = defaultdict(set)
+        for position, doc in enumerate(self.docs):
+            for token in doc.summary.names:
+                if len(token) < 4 or self._has_variant[token]:
+                    continue
+                for name, distance in self.rivals(token, doc.language):
+                    pairs = [(token, name)]
+                    if name in doc.summary.names:
+                        pairs.append((name, token))
+                    for suspect, intended in pairs:
+                        if self._counts(position, suspect, intended, distance) is None:
+                            continue
+                        wanted[position].add(suspect)
+                        for positions in self._context_positions(intended, position):
+                            for p in positions:
+                                wanted[p].add(intended)
+        self._read({p: {n for n in names if (p, n) not in self._occurrences} for p, names in wanted.items()})
 
     def _context_of(self, name: str, key: object, positions: Iterable[int]) -> _Context:
         if (name, key) not in self._contexts:
@@ -236,12 +340,9 @@ class RunIndex:
     def contexts(self, name: str, position: int) -> tuple[_Context, _Context]:
         """Neighbour words of ``name`` in the article and its group, and in the first articles of the run."""
         group = self.docs[position].group
-        holders = self.docs_with[name]
-        if group is None:
-            local = self._context_of(name, position, [position] if position in holders else [])
-        else:
-            local = self._context_of(name, ("group", group), [p for p in holders if self.docs[p].group == group])
-        return local, self._context_of(name, "run", holders[: self.context_docs])
+        local_positions, run_positions = self._context_positions(name, position)
+        local = self._context_of(name, position if group is None else ("group", group), local_positions)
+        return local, self._context_of(name, "run", run_positions)
 
     def suspects(self, position: int) -> list[Suspect]:
         """Tokens of one article judged corrupted (score at the threshold or above), best suggestion each."""
@@ -251,7 +352,7 @@ class RunIndex:
             if len(token) < 4 or self._has_variant[token]:
                 continue
             best: Suspect | None = None
-            for name, distance in self.neighbours(token):
+            for name, distance in self.rivals(token, doc.language):
                 forward = self.score_pair(position, token, name, distance)
                 if forward is None:
                     continue
@@ -264,11 +365,10 @@ class RunIndex:
                 found.append(best)
         return found
 
-    def score_pair(self, position: int, token: str, name: str, distance: int) -> Suspect | None:
-        """Weigh the evidence that ``token`` in the article is a corruption of ``name``.
+    def _counts(self, position: int, token: str, name: str, distance: int) -> _Counts | None:
+        """The count terms of the log-odds that ``token`` in the article is a corruption of ``name``.
 
-        Returns None when the evidence cannot reach the threshold; counts are checked first, the
-        costlier neighbour words only when the counts leave the question open.
+        None when even the best position evidence could not lift them to the threshold.
         """
         w = self.weights
         doc = self.docs[position]
@@ -282,12 +382,13 @@ class RunIndex:
             name_group = self.group_docs[doc.group, name] - (1 if name_count else 0)
         if token_count == 0 or name_docs + name_count == 0:
             return None
-        local = name_count > 0 or name_group > 0
         zipf_token, zipf_name = self.zipf(token, doc.language), self.zipf(name, doc.language)
         ordinary = zipf_token >= COMMON_ZIPF or token in doc.summary.also_lowercase
         if ordinary and self._ordinary_in_run(name):
             return None  # a common word next to a common word (Ministry, Minister): no name here
-        counts = (
+        if name_docs + (name_count > 0) <= token_docs + 1 and zipf_name <= zipf_token:
+            return None  # neither the run nor general usage prefers the other spelling: nothing says which is wrong
+        log_odds = (
             w.bias
             + w.group_support * math.log2(1 + name_group)
             + w.run_support * math.log2(1 + name_docs - name_group)
@@ -297,14 +398,38 @@ class RunIndex:
             - w.distance * (distance - 1)
             + w.frequency * _clip(zipf_name - zipf_token, 2.0)
         )
-        if counts + w.context < self.min_log_odds:
+        if log_odds + w.context < self.min_log_odds:
             return None
+        return _Counts(log_odds, token_count, name_count, token_docs, name_docs, token_group, name_group,
+                       zipf_token, zipf_name, ordinary)
+
+    def score_pair(self, position: int, token: str, name: str, distance: int) -> Suspect | None:
+        """Weigh the evidence that ``token`` in the article is a corruption of ``name``.
+
+        Returns None when the evidence cannot reach the threshold; counts are checked first, the
+        costlier neighbour words only when the counts leave the question open.
+        """
+        w = self.weights
+        c = self._counts(position, token, name, distance)
+        if c is None:
+            return None
+        counts, token_count, name_count, ordinary = c.log_odds, c.token_count, c.name_count, c.ordinary
+        zipf_token, zipf_name = c.zipf_token, c.zipf_name
+        token_docs, name_docs, token_group, name_group = c.token_docs, c.name_docs, c.token_group, c.name_group
+        local = name_count > 0 or name_group > 0
         local_context, run_context = self.contexts(name, position)
         matched: list[Occurrence] = []
         context_sum = 0.0
+        words: set[str] = set()
+        # A known word where the name should be: a common word anywhere, a rarer one (Clinker)
+        # when the article or its group has the name itself.
+        word_in_slot = ordinary or (zipf_token > 0 and local)
         for occ in self.occurrences_in(position, token):
-            strength = max(self._context_strength(occ, local_context), self._context_strength(occ, run_context))
+            strength, word = max(self._context_strength(occ, local_context, word_in_slot),
+                                 self._context_strength(occ, run_context, word_in_slot))
             context_sum += strength
+            if word:
+                words.add(word)
             if not ordinary or strength >= (0.3 if local else 1.0):
                 matched.append(occ)
         context_share = context_sum / max(1, token_count)
@@ -312,6 +437,8 @@ class RunIndex:
             return None
         if zipf_token > 0 and context_share < w.known_word_context:
             return None  # a word or name of its own (Dimon, Fonda) needs position evidence to be a corruption
+        if distance > 1 and not local and context_share <= 0:
+            return None  # two edits from a name the article never uses, nothing placing it there: too many real names lie that close
         log_odds = counts + w.context * context_share - w.ordinary_word * ordinary * (1.0 - min(1.0, context_share))
         if log_odds < self.min_log_odds:
             return None
@@ -329,19 +456,49 @@ class RunIndex:
             "zipf_token": zipf_token,
             "zipf_suggestion": zipf_name,
             "context_match": round(context_share, 3),
+            "context_words": "; ".join(sorted(words)),
         }
         return Suspect(token, name, 1.0 / (1.0 + math.exp(-log_odds)), tuple(matched), evidence)
 
-    def _context_strength(self, occ: Occurrence, context: _Context) -> float:
-        """How well one occurrence sits where the name sits elsewhere: 1 specific, 0.3 weak, -1 clash."""
-        strength = 0.0
+    def _word_weight(self, word: str, word_in_slot: bool) -> float:
+        """How much sharing the neighbour ``word`` says that two spellings name the same thing.
+
+        A rare capitalised neighbour (a first name, "Cesc _", "_ Hockney") identifies the person;
+        a rarer lower-case word ("striker", "_ programme") less so; a frequent word ("said",
+        "Mr") only shows that a name stands there: strong evidence when the token is a known
+        word standing where a name should be (``word_in_slot``: Clinker said), little when it is
+        a name of its own (Bello said).
+        """
+        if len(word) < 2:
+            return 0.0
+        if self.zipf(word.lower()) >= _GENERIC_CONTEXT_ZIPF:
+            return 0.6 if word_in_slot else 0.2
+        return 1.0 if word[0].isupper() else 0.6
+
+    def _context_strength(self, occ: Occurrence, context: _Context, word_in_slot: bool) -> tuple[float, str]:
+        """How well one occurrence sits where the name sits elsewhere (see ``_word_weight``), -1 on a clash.
+
+        Returns the strength and the neighbour word that gave it ("Antony _", "_ said").
+        """
+        strength, shown = 0.0, ""
         for side, word in (("prev", occ.prev), ("next", occ.next)):
             if word and (side, word.lower()) in context.words:
-                strength = max(strength, 1.0 if self.zipf(word.lower()) < _WEAK_CONTEXT_ZIPF else 0.3)
+                value = self._word_weight(word, word_in_slot)
+                if value > strength:
+                    strength, shown = value, f"{word} _" if side == "prev" else f"_ {word}"
         if strength < 1.0 and occ.prev and context.first_names and self._first_name(occ.prev):
             if occ.prev.lower() not in context.first_names:
-                return -1.0  # another first name: another person
-        return strength
+                return -1.0, f"{occ.prev} _"  # another first name: another person
+        return strength, shown
+
+
+def _best_split(group_weight: float, run_weight: float, total: int) -> float:
+    """Upper bound of ``group_weight·log2(1+g) + run_weight·log2(1+total-g)`` over 0 ≤ g ≤ total."""
+    a, b = max(0.0, group_weight), max(0.0, run_weight)
+    if a + b == 0.0:
+        return 0.0
+    g = min(max((a * (1 + total) - b) / (a + b), 0.0), float(total))
+    return a * math.log2(1 + g) + b * math.log2(1 + total - g)
 
 
 def _clip(value: float, bound: float) -> float:
@@ -352,5 +509,6 @@ def iter_suspects(docs: Sequence[DocView], judge: VariantJudge, weights: Weights
                   context_docs: int) -> Iterator[tuple[DocView, list[Suspect]]]:
     """Every article of the run (sorted by id) with its suspected corrupted names."""
     index = RunIndex(docs, judge, weights, context_docs, threshold)
+    index.prefetch()
     for position, doc in enumerate(index.docs):
         yield doc, index.suspects(position)

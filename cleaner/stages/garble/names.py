@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from rapidfuzz.distance import OSA
+
 _SPECIAL_FOLDS = str.maketrans({"ø": "o", "ß": "ss", "ł": "l", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe"})
 
 # Spelling differences that transliteration systems and house styles produce. Applied in order to
@@ -36,6 +38,7 @@ _TRANSLIT_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ev$", "ov"),  # Gorbachev/Gorbachov (Russian e/yo)
         (r"sch", "sh"),
         (r"tre$", "ter"),  # Centre/Center, Theatre/Theater
+        (r"ence$", "ense"),  # Defence/Defense, Licence/License
         (r"our", "or"),  # Labour/Labor, Harbour/Harbor
         (r"is(e|ing|ation)", r"iz\1"),  # Organisation/Organization
         (r"tch", "ch"),
@@ -66,24 +69,7 @@ def translit_key(name: str) -> str:
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
     """Optimal-string-alignment distance (adjacent swaps cost 1), capped at ``limit``."""
-    if a == b:
-        return 0
-    if abs(len(a) - len(b)) >= limit:
-        return limit
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                value = min(value, previous2[j - 2] + 1)
-            current[j] = value
-        if min(current) >= limit:
-            return limit
-        previous2, previous = previous, current
-    return min(previous[-1], limit)
+    return min(OSA.distance(a, b, score_cutoff=limit), limit)
 
 
 _PHONETIC_CLASSES = str.maketrans(
