@@ -15,6 +15,11 @@ if TYPE_CHECKING:
     from cleaner.stages.garble.extract import GarbleSummary
 
 
+# Spaces trimmed from the ends of output lines. Not str.strip()'s set: that also takes C1
+# controls such as U+0085, which mojibake repair turns into text ("…").
+SPACES = " \t\u00a0\u3000"
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One decision by one stage.

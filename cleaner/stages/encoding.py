@@ -15,7 +15,7 @@ import ftfy
 import ftfy.badness
 import ftfy.chardata
 
-from cleaner.document import Document, Finding
+from cleaner.document import SPACES, Document, Finding
 
 STAGE = "encoding"
 
@@ -88,7 +88,7 @@ def needs_repair(line: str, config: EncodingConfig) -> bool:
         return True
     if not _UNUSUAL.search(line):
         return False
-    core = line.strip()  # as repair_line sees it
+    core = line.strip(SPACES)  # as repair_line sees it
     return bool(ftfy.chardata.UTF8_DETECTOR_RE.search(core)) or ftfy.badness.is_bad(core)
 
 
@@ -98,7 +98,7 @@ def repair_line(line: str, config: EncodingConfig) -> tuple[str, list[str]]:
     ftfy sees the line without its surrounding whitespace, which the writer trims anyway: its
     verdict on "\u00a0Ã a" and on "Ã a" could differ, and cleaning must be idempotent.
     """
-    core = line.strip()
+    core = line.strip(SPACES)
     fixed_core, steps = ftfy.fix_and_explain(core, config=config.ftfy_config())
     if fixed_core == core:
         return line, []
