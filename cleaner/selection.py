@@ -29,7 +29,7 @@ def title(doc: Document, config: Config) -> str | None:
     """The cleaned title (JSONL title field, or line 1) without its site suffix."""
     if doc.title_field is None and not doc.lines:
         return None
-    return boilerplate.clean_title(doc, config.boilerplate).strip(SPACES)
+    return boilerplate.clean_title(doc, config.boilerplate).strip()
 
 
 def kept_lines(doc: Document, config: Config) -> list[str]:
@@ -44,14 +44,14 @@ def kept_lines(doc: Document, config: Config) -> list[str]:
             continue
         if number == doc.title_line:
             line = title(doc, config) or ""
-        line = line.rstrip(SPACES)
+        line = line.rstrip(SPACES) if line.strip() else ""  # whitespace of any kind alone: a blank line
         if not line and (not out or not out[-1]):
             continue
         out.append(line)
     while out and not out[-1]:
         out.pop()
     if out:
-        out[0] = out[0].strip(SPACES)  # read back as a .txt, the first line is the title, which is stripped
+        out[0] = out[0].strip()  # read back as a .txt, the first line is the title, which is stripped
     return out
 
 

@@ -47,3 +47,9 @@ def test_encoding_repair_ignores_surrounding_whitespace() -> None:
     """Found by hypothesis: ftfy judged "\\u00a0Ã a" and "Ã a" differently, so a second clean changed the text."""
     once = clean_text("\u00a0Ã a", CONFIG).text
     assert clean_text(once, CONFIG).text == once
+
+
+def test_a_line_of_unicode_whitespace_is_blank() -> None:
+    """Found by hypothesis: a lone U+2028 was kept once, then dropped as a blank title."""
+    once = clean_text("\n\u2028\nBody", CONFIG).text
+    assert once == "Body\n" and clean_text(once, CONFIG).text == once
