@@ -12,6 +12,7 @@ this is where the time goes; the junk lines around it are short and read whole.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 SHORT_CHARS = 240  # lines up to this length are lowercased and split whole (unless paragraphs)
@@ -58,10 +59,6 @@ class Shape(NamedTuple):
     tail: str
     tokens: list[str]
 
-    @property
-    def short(self) -> bool:
-        return not self.prose
-
 
 def lower(text: str) -> str:
     """Lowercase with apostrophes unified (the form phrases are matched in)."""
@@ -72,38 +69,54 @@ def lower(text: str) -> str:
     return text
 
 
-def line_shape(line: str) -> Shape:
-    """Shape of one non-blank line, in time linear in its length (C-level str calls only)."""
-    start = line.strip()
-    sentence = start.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
-    short = len(line) <= SHORT_CHARS
-    if short and not (sentence and len(start) >= PARAGRAPH_CHARS):
-        tokens = lower(line).split()
-        head = tail = " ".join(tokens)
-        n = len(tokens)
-        if n > CONTAINS_WORDS:
-            tokens = []
-    else:
-        head = lower(start[:EDGE_CHARS])
-        tail = lower(start[-EDGE_CHARS:])
-        n = start.count(" ") + 1
-        if sentence:
-            tokens = head[:PARAGRAPH_PHRASE_CHARS].split()
+def line_shapes(lines: Sequence[str], skip: int | None = None) -> tuple[list[int], list[str], list[Shape]]:
+    """Indices, texts and shapes of the non-blank lines but line ``skip``, in time linear in the
+    text. The text is lowercased as a whole, once (lines holding a newline fall back to one
+    call per line), and every line is then read with C-level str calls only."""
+    joined = "\n".join(lines)
+    lows = lower(joined).split("\n")
+    if len(lows) != len(lines):
+        lows = [lower(line) for line in lines]
+    index: list[int] = []
+    texts: list[str] = []
+    shapes: list[Shape] = []
+    for i, line in enumerate(lines):
+        if not line or line.isspace() or i == skip:
+            continue
+        start = line.strip()
+        sentence = start[-1] in _SENTENCE_END or start.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
+        short = len(line) <= SHORT_CHARS
+        if short and not (sentence and len(start) >= PARAGRAPH_CHARS):
+            tokens = lows[i].split()
+            head = tail = " ".join(tokens)
+            n = len(tokens)
+            if n > CONTAINS_WORDS:
+                tokens = []
         else:
-            tokens = head.split() + tail.split() if n <= CONTAINS_WORDS else []
-    head_words = n if len(start) <= _WHOLE_CAPS_CHARS else start.count(" ", 0, _CAPS_CHARS) + 1
-    caps = len(start[:_CAPS_CHARS].encode("latin-1", "ignore").translate(None, _NOT_CAPITAL)) / head_words
-    # isascii() is O(1), and pure-ASCII lines cannot hold the typographic separators.
-    if short:
-        seps = line.count("|")
-        if not line.isascii():
-            seps += line.count("»") + line.count("›") + line.count("•") + line.count(" · ")
-        link = "://" in line or "www." in line or ".com" in line or ".html" in line or (n <= 12 and "@" in line)
-    else:
-        seps = line.count("|") if line.isascii() else line.count("|") + line.count("»")
-        link = "://" in line or "www." in line
-    prose = ((sentence and n >= 8) or n >= 25) and caps < _LIST_CAPS
-    return _new_shape(Shape, (n, sentence, start[:1] in _QUOTES, caps, seps, link, prose, head, tail, tokens))
+            low = lows[i].strip()
+            head = low[:EDGE_CHARS]
+            tail = low[-EDGE_CHARS:]
+            n = start.count(" ") + 1
+            if sentence:
+                tokens = head[:PARAGRAPH_PHRASE_CHARS].split()
+            else:
+                tokens = head.split() + tail.split() if n <= CONTAINS_WORDS else []
+        head_words = n if len(start) <= _WHOLE_CAPS_CHARS else start.count(" ", 0, _CAPS_CHARS) + 1
+        caps = len(start[:_CAPS_CHARS].encode("latin-1", "ignore").translate(None, _NOT_CAPITAL)) / head_words
+        # isascii() is O(1), and pure-ASCII lines cannot hold the typographic separators.
+        if short:
+            seps = line.count("|")
+            if not line.isascii():
+                seps += line.count("»") + line.count("›") + line.count("•") + line.count(" · ")
+            link = "://" in line or "www." in line or ".com" in line or ".html" in line or (n <= 12 and "@" in line)
+        else:
+            seps = line.count("|") if line.isascii() else line.count("|") + line.count("»")
+            link = "://" in line or "www." in line
+        prose = ((sentence and n >= 8) or n >= 25) and caps < _LIST_CAPS
+        index.append(i)
+        texts.append(line)
+        shapes.append(_new_shape(Shape, (n, sentence, start[:1] in _QUOTES, caps, seps, link, prose, head, tail, tokens)))
+    return index, texts, shapes
 
 
 _new_shape = tuple.__new__  # skips NamedTuple's Python-level __new__
