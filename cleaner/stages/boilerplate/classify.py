@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from .lexicon import Lexicon, Match
-from .shape import Shape, line_shapes
+from .shape import Shape, capitals_per_word, line_shapes
 from .title import echo_score, title_tokens
 
 _WORD = re.compile(r"\w+")
@@ -227,7 +227,7 @@ def _outside_verdict(page: _Page, pos: int, before: bool, distance: int, body_li
     words = {w.strip(".,:;()'\"").lower() for w in text.split()}
     if not words.isdisjoint(site_words):
         return Verdict(index, "footer", 0.75, "short line after the body naming a site", evidence)
-    if shape.words >= 3 and shape.caps >= 0.5:
+    if shape.words >= 3 and capitals_per_word(text.strip(), shape.words) >= 0.5:
         return Verdict(index, "related", 0.7, "headline-like line after the body", evidence)
     return Verdict(index, "footer", 0.7, "short line after the body", evidence)
 
