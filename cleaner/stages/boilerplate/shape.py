@@ -1,9 +1,9 @@
 """The shape of a line: cheap, language-independent facts computed with C-level str methods,
 plus the lowercased text the lexicon matches phrases on. All lines of an article are shaped in
-one call: the text is lowercased once as a whole, and marks absent from the whole text
-(separators, link marks) are not looked for line by line.
+one call, so that marks absent from the whole text (separators, link marks) are not looked
+for line by line.
 
-Three ways to read a line, from dearest to cheapest: a short line (up to SHORT_CHARS) is split
+Three ways to read a line, from dearest to cheapest: a short line (up to SHORT_CHARS) is lowercased and split
 whole; a paragraph (a line of PARAGRAPH_CHARS or more ending like a sentence: most of an
 article) and a long line keep only their lowercased edges, their words counted by spaces, and
 phrases are looked for inside them only near their start (paragraphs) or at both edges (long
@@ -75,12 +75,8 @@ def lower(text: str) -> str:
 
 def line_shapes(lines: Sequence[str], skip: int | None = None) -> tuple[list[int], list[str], list[Shape]]:
     """Indices, texts and shapes of the non-blank lines but line ``skip``, in time linear in the
-    text. The text is lowercased as a whole, once (lines holding a newline fall back to one
-    call per line), and every line is then read with C-level str calls only."""
+    text: every line is read with C-level str calls only."""
     joined = "\n".join(lines)
-    lows = lower(joined).split("\n")
-    if len(lows) != len(lines):
-        lows = [lower(line) for line in lines]
     # Separators and link marks absent from the whole text are not looked for line by line.
     pipes = "|" in joined
     typo_seps = tuple(mark for mark in _TYPO_SEPS if mark in joined)
@@ -98,15 +94,14 @@ def line_shapes(lines: Sequence[str], skip: int | None = None) -> tuple[list[int
         sentence = start[-1] in _SENTENCE_END or start.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
         short = len(line) <= SHORT_CHARS
         if short and not (sentence and len(start) >= PARAGRAPH_CHARS):
-            tokens = lows[i].split()
+            tokens = lower(line).split()
             head = tail = " ".join(tokens)
             n = len(tokens)
             if n > CONTAINS_WORDS:
                 tokens = []
         else:
-            low = lows[i].strip()
-            head = low[:EDGE_CHARS]
-            tail = low[-EDGE_CHARS:]
+            head = lower(start[:EDGE_CHARS])
+            tail = lower(start[-EDGE_CHARS:])
             n = start.count(" ") + 1
             if sentence:
                 tokens = head[:PARAGRAPH_PHRASE_CHARS].split()
