@@ -252,6 +252,8 @@ def test_run_corpus_ignores_order_and_copies_of_one_story():
     "(" * 500_000 + ")" * 500_000,
     "See also " + "| » " * 250_000,
     "« " * 300_000 + "contributed to this report",
+    "The talks went on late into the night. " * 25_000,  # one 1 MB paragraph
+    "Don’t • miss “THE” News www.example.com | " * 25_000 + ".",  # marks found in the whole text
 ])
 def test_megabyte_line_is_linear(line):
     lexicon = load_lexicon()

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from .lexicon import Lexicon, Match
-from .shape import Shape, line_shape
+from .shape import Shape, capitals_per_word, line_shapes
 from .title import echo_score, title_tokens
 
 _WORD = re.compile(r"\w+")
@@ -47,25 +47,29 @@ _NAME_REACH = 3  # a bare name this close to the body is its byline; farther out
 _SECTION_SCORE = 0.85  # a line in a comments/teaser section; surer lexicon matches keep their class
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    """A suspected boilerplate line: 0-based ``index``, class ``code``, ``score`` in [0, 1]."""
+class Verdict(NamedTuple):
+    """A suspected boilerplate line: 0-based ``index``, class ``code``, ``score`` in [0, 1].
+    (A named tuple: made for most junk lines of every article, it must be cheap to build.)"""
 
     index: int
     code: str
     score: float
     detail: str
-    evidence: dict[str, Any] = field(default_factory=dict)
+    evidence: dict[str, Any]
 
 
 @dataclass(slots=True)
-class _Line:
-    index: int
-    text: str
-    shape: Shape
-    match: Match | None
-    verdict: Verdict | None = None
-    echo: bool = False  # the line that best repeats the title (a headline above the body)
+class _Page:
+    """The non-blank lines of one article as parallel lists (position ``pos`` = the pos-th
+    non-blank line): cheaper to build and walk than one object per line, which matters since
+    most lines are paragraphs that every pass merely steps over."""
+
+    index: list[int]  # 0-based line index
+    text: list[str]
+    shape: list[Shape]
+    match: list[Match | None]
+    verdict: list[Verdict | None]
+    echo: int = -1  # position of the line that best repeats the title (a headline above the body)
 
 
 def classify_lines(lines: Sequence[str], lexicon: Lexicon, *, title_index: int | None = 0,
@@ -76,69 +80,65 @@ def classify_lines(lines: Sequence[str], lexicon: Lexicon, *, title_index: int |
     ``protect_title``: never judge the title line; off for page dumps whose first line may be
     a menu. Either way the title is what a headline echo above the body is recognised by.
     """
-    protected = title_index if protect_title else None
-    match = lexicon.match
-    items: list[_Line] = []
-    for i, text in enumerate(lines):
-        if i != protected and text and not text.isspace():
-            shape = line_shape(text)
-            items.append(_Line(i, text, shape, match(shape)))
-    if not items:
+    index, texts, shapes = line_shapes(lines, title_index if protect_title else None)
+    if not shapes:
         return []
+    page = _Page(index, texts, shapes, list(map(lexicon.match, shapes)), [None] * len(shapes))
     if title_text is None and title_index is not None and title_index < len(lines):
         title_text = lines[title_index]
     title = title_tokens(title_text) if title_text else frozenset()
-    _mark_title_echo(items, title, title_index)
-    body = _find_body(items)
-    _judge_by_lexicon_and_position(items, body, lexicon.site_words)
+    if title:
+        page.echo = _title_echo(page, title, title_index)
+    body = _find_body(page)
+    _judge_by_lexicon_and_position(page, body, lexicon.site_words)
     if body is not None:
-        _keep_headline(items, body[0], body[1], title)
-        _judge_by_context(items, body)
-    return [item.verdict for item in items if item.verdict is not None]
+        _keep_headline(page, body[0], body[1], title)
+        _judge_by_context(page, body)
+    return [verdict for verdict in page.verdict if verdict is not None]
 
 
-def _mark_title_echo(items: list[_Line], title: frozenset[str], title_index: int | None) -> None:
-    """Flag the one short line that best repeats the title (the first, on ties). A line with
-    far more words than the title cannot be mostly title words: it is not even tokenised."""
-    best, best_score = None, 0.0
+def _title_echo(page: _Page, title: frozenset[str], title_index: int | None) -> int:
+    """Position of the one short line that best repeats the title (the first, on ties), or -1.
+    A line with far more words than the title cannot be mostly title words: it is not even
+    tokenised."""
+    best, best_score = -1, 0.0
     most_words = 2 * len(title) + 4
-    for item in items:
-        shape = item.shape
-        if shape.short and shape.words <= most_words and item.index != title_index:
-            score = echo_score(shape.head if shape.head is shape.tail else item.text.lower(), title)
+    for pos, shape in enumerate(page.shape):
+        if not shape.prose and shape.words <= most_words and page.index[pos] != title_index:
+            score = echo_score(shape.head if shape.head is shape.tail else page.text[pos].lower(), title)
             if score > best_score:
-                best, best_score = item, score
-    if best is not None:
-        best.echo = True
+                best, best_score = pos, score
+    return best
 
 
-def _weight(item: _Line) -> float:
-    shape, match = item.shape, item.match
-    if match is not None and match.score >= STRONG and not match.rule.edge:
-        return _SECTION_LINE if match.rule.opens else _JUNK_LINE
-    if shape.seps >= 2 or (shape.link and shape.words < 8):
-        return _JUNK_LINE
-    if item.echo:
-        return _HEADLINE
-    if shape.prose:
-        words = min(shape.words, _MAX_WORDS_WEIGHT)
-        return words / (_PROSE_DIVISOR if shape.sentence else _LONG_DIVISOR)
-    if shape.sentence and shape.words >= 4:
-        return _SHORT_SENTENCE
-    return _SHORT_LINE
+def _find_body(page: _Page) -> tuple[int, int] | None:
+    """Positions of the first and last line of the body, or None if no line reads as running
+    text. Kadane's maximum-sum segment over per-line weights, linear in the number of lines.
 
-
-def _find_body(items: list[_Line]) -> tuple[int, int] | None:
-    """Positions (in ``items``) of the first and last line of the body, or None if no line
-    reads as running text. Kadane's maximum-sum segment, linear in the number of lines."""
+    Weights: a strong lexicon match or a menu-shaped line counts against the body (a section
+    opener such as "Comments" most), the title echo for it, prose by its words, a short
+    sentence a little, any other short line against."""
     best, best_lo, best_hi = 0.0, -1, -1
     run, run_lo = 0.0, 0
     factor = 1.0
-    for pos, item in enumerate(items):
-        weight = _weight(item)
+    matches, echo = page.match, page.echo
+    for pos, shape in enumerate(page.shape):
+        match = matches[pos]
+        if match is not None and match.score >= STRONG and not match.rule.edge:
+            weight = _SECTION_LINE if match.rule.opens else _JUNK_LINE
+        elif shape.seps >= 2 or (shape.link and shape.words < 8):
+            weight = _JUNK_LINE
+        elif pos == echo:
+            weight = _HEADLINE
+        elif shape.prose:
+            weight = min(shape.words, _MAX_WORDS_WEIGHT) / (_PROSE_DIVISOR if shape.sentence else _LONG_DIVISOR)
+        elif shape.sentence and shape.words >= 4:
+            weight = _SHORT_SENTENCE
+        else:
+            weight = _SHORT_LINE
         if weight > 0:
             weight *= factor
-        elif item.match is not None and item.match.rule.opens == "comment" and run >= _BODY_BEFORE_COMMENTS:
+        elif match is not None and match.rule.opens == "comment" and run >= _BODY_BEFORE_COMMENTS:
             factor, run = 0.0, 0.0  # the body ended at a comments heading: reader text never is body
         if run <= 0:
             run, run_lo = weight, pos
@@ -149,79 +149,87 @@ def _find_body(items: list[_Line]) -> tuple[int, int] | None:
     return (best_lo, best_hi) if best_lo >= 0 else None
 
 
-def _from_match(item: _Line, match: Match, score: float | None = None, note: str = "") -> Verdict:
+def _from_match(index: int, match: Match, score: float | None = None, note: str = "") -> Verdict:
     rule = match.rule
     phrase = "<date words>" if rule.kind == "only" else rule.phrase
     evidence = {"rule": "lexicon", "kind": rule.kind, "phrase": phrase, "lexicon": rule.lang}
     detail = f"lexicon {rule.describe()}{note}"
-    return Verdict(item.index, rule.code, match.score if score is None else score, detail, evidence)
+    return Verdict(index, rule.code, match.score if score is None else score, detail, evidence)
 
 
-def _judge_by_lexicon_and_position(items: list[_Line], body: tuple[int, int] | None,
+def _judge_by_lexicon_and_position(page: _Page, body: tuple[int, int] | None,
                                    site_words: frozenset[str]) -> None:
-    lo, hi = body if body is not None else (0, len(items) - 1)
-    body_lines = [items[lo].index + 1, items[hi].index + 1]
-    section: tuple[str, int] | None = None  # (class, opening line) after the body
-    for pos, item in enumerate(items):
-        match, shape = item.match, item.shape
-        after = body is not None and pos > hi
-        if after and section is not None and (match is None or match.score < _SECTION_SCORE):
-            code, opener = section
-            item.verdict = Verdict(item.index, code, _SECTION_SCORE, f"in the {code} section opened at line {opener}",
-                                   {"rule": "section", "opened_by": opener})
-            continue
+    """Lexicon matches everywhere; menu-shaped short lines inside the body; every other line
+    outside it by its position (a section opened after the body takes the lines below)."""
+    shapes, matches, verdicts = page.shape, page.match, page.verdict
+    lo, hi = body if body is not None else (0, len(shapes) - 1)
+    for pos in range(lo, hi + 1):  # the body, or every line when there is none
+        match = matches[pos]
         if match is not None:
-            if after and match.rule.opens:
-                section = (match.rule.opens, item.index + 1)
-            item.verdict = _lexicon_verdict(items, pos, match, lo, hi)
+            verdicts[pos] = _lexicon_verdict(page, pos, match, lo, hi)
             continue
-        if body is None or lo <= pos <= hi:
-            if shape.short and (shape.seps >= 2 or shape.link):
-                item.verdict = Verdict(item.index, "navigation", 0.75,
-                                       "menu-shaped line (separators or link) inside the body",
-                                       {"rule": "shape", "separators": shape.seps, "link": shape.link})
-            continue
-        if item.echo:
-            continue
-        item.verdict = _outside_verdict(item, pos < lo, lo - pos if pos < lo else pos - hi, body_lines, site_words)
+        shape = shapes[pos]
+        if not shape.prose and (shape.seps >= 2 or shape.link):
+            verdicts[pos] = Verdict(page.index[pos], "navigation", 0.75,
+                                    "menu-shaped line (separators or link) inside the body",
+                                    {"rule": "shape", "separators": shape.seps, "link": shape.link})
+    if body is None:
+        return
+    body_lines = [page.index[lo] + 1, page.index[hi] + 1]
+    for pos in range(lo):
+        match = matches[pos]
+        if match is not None:
+            verdicts[pos] = _lexicon_verdict(page, pos, match, lo, hi)
+        elif pos != page.echo:
+            verdicts[pos] = _outside_verdict(page, pos, True, lo - pos, body_lines, site_words)
+    section: tuple[str, int] | None = None  # (class, opening line)
+    for pos in range(hi + 1, len(shapes)):
+        match = matches[pos]
+        if section is not None and (match is None or match.score < _SECTION_SCORE):
+            code, opener = section
+            verdicts[pos] = Verdict(page.index[pos], code, _SECTION_SCORE, f"in the {code} section opened at line {opener}",
+                                    {"rule": "section", "opened_by": opener})
+        elif match is not None:
+            if match.rule.opens:
+                section = (match.rule.opens, page.index[pos] + 1)
+            verdicts[pos] = _lexicon_verdict(page, pos, match, lo, hi)
+        elif pos != page.echo:
+            verdicts[pos] = _outside_verdict(page, pos, False, pos - hi, body_lines, site_words)
 
 
-def _lexicon_verdict(items: list[_Line], pos: int, match: Match, lo: int, hi: int) -> Verdict:
+def _lexicon_verdict(page: _Page, pos: int, match: Match, lo: int, hi: int) -> Verdict:
     """A lexicon match, weakened where position or context says it is probably text."""
-    item, rule = items[pos], match.rule
+    rule, index = match.rule, page.index[pos]
     if rule.edge and lo + 2 <= pos <= hi - 3:
-        return _from_match(item, match, match.score * 0.5, "; deep inside the body, so doubtful")
-    if rule.code in ("navigation", "related") and lo < pos < hi and _between_prose(items, pos):
-        return _from_match(item, match, 0.45, "; between two paragraphs, so probably a subhead")
-    return _from_match(item, match)
+        return _from_match(index, match, match.score * 0.5, "; deep inside the body, so doubtful")
+    if rule.code in ("navigation", "related") and lo < pos < hi and page.shape[pos - 1].prose \
+            and page.shape[pos + 1].prose:
+        return _from_match(index, match, 0.45, "; between two paragraphs, so probably a subhead")
+    return _from_match(index, match)
 
 
-def _between_prose(items: list[_Line], pos: int) -> bool:
-    return items[pos - 1].shape.prose and items[pos + 1].shape.prose
-
-
-def _outside_verdict(item: _Line, before: bool, distance: int, body_lines: list[int],
+def _outside_verdict(page: _Page, pos: int, before: bool, distance: int, body_lines: list[int],
                      site_words: frozenset[str]) -> Verdict | None:
-    shape = item.shape
+    shape, index, text = page.shape[pos], page.index[pos], page.text[pos]
     evidence: dict[str, Any] = {"rule": "position", "body": body_lines, "words": shape.words}
     where = "before" if before else "after"
     if before and distance == 1 and 3 <= shape.words <= 25 and not shape.sentence \
             and not shape.seps and not shape.link:
         return None  # the line right above the body: headline or deck; keep
-    if distance <= _NAME_REACH and _name_like(item.text, site_words):
-        return Verdict(item.index, "byline", 0.75, f"a bare name {where} the body", evidence)
+    if distance <= _NAME_REACH and _name_like(text, site_words):
+        return Verdict(index, "byline", 0.75, f"a bare name {where} the body", evidence)
     if shape.seps >= 2 or shape.link:
-        return Verdict(item.index, "navigation", 0.8, f"menu-shaped line {where} the body", evidence)
+        return Verdict(index, "navigation", 0.8, f"menu-shaped line {where} the body", evidence)
     if shape.prose:
-        return Verdict(item.index, "teaser", 0.6, f"running text {where} the body, apart from it", evidence)
+        return Verdict(index, "teaser", 0.6, f"running text {where} the body, apart from it", evidence)
     if before:
-        return Verdict(item.index, "navigation", 0.75, "short line before the body", evidence)
-    words = {w.strip(".,:;()'\"").lower() for w in item.text.split()}
+        return Verdict(index, "navigation", 0.75, "short line before the body", evidence)
+    words = {w.strip(".,:;()'\"").lower() for w in text.split()}
     if not words.isdisjoint(site_words):
-        return Verdict(item.index, "footer", 0.75, "short line after the body naming a site", evidence)
-    if shape.words >= 3 and shape.caps >= 0.5:
-        return Verdict(item.index, "related", 0.7, "headline-like line after the body", evidence)
-    return Verdict(item.index, "footer", 0.7, "short line after the body", evidence)
+        return Verdict(index, "footer", 0.75, "short line after the body naming a site", evidence)
+    if shape.words >= 3 and capitals_per_word(text.strip(), shape.words) >= 0.5:
+        return Verdict(index, "related", 0.7, "headline-like line after the body", evidence)
+    return Verdict(index, "footer", 0.7, "short line after the body", evidence)
 
 
 def _name_like(text: str, site_words: frozenset[str]) -> bool:
@@ -242,53 +250,54 @@ _LEAD_LINES = 3  # body lines whose words a headline shares
 _HEADLINE_SHARE = 0.4
 
 
-def _keep_headline(items: list[_Line], lo: int, hi: int, title: frozenset[str]) -> None:
+def _keep_headline(page: _Page, lo: int, hi: int, title: frozenset[str]) -> None:
     """Above the body, the title-shaped line sharing most of its words with the title or the
     lead paragraphs is the headline: undo a merely positional verdict on it."""
     candidates = []
-    for item in items[max(lo - _HEAD_REACH, 0): lo]:
-        verdict, shape = item.verdict, item.shape
+    for pos in range(max(lo - _HEAD_REACH, 0), lo):
+        verdict, shape, text = page.verdict[pos], page.shape[pos], page.text[pos]
         if verdict is None or verdict.evidence.get("rule") != "position" or not 3 <= shape.words <= 25:
             continue
-        if shape.seps >= 2 or shape.link or item.text.rstrip().endswith("."):
+        if shape.seps >= 2 or shape.link or text.rstrip().endswith("."):
             continue
-        words = [w for w in _WORD.findall(item.text.lower()) if len(w) > 3]
+        words = [w for w in _WORD.findall(text.lower()) if len(w) > 3]
         if words:
-            candidates.append((item, words))
+            candidates.append((pos, words))
     if not candidates:
         return
     lead = set(title)
-    for item in items[max(lo - 1, 0): min(hi + 1, lo + _LEAD_LINES)]:
-        lead.update(_WORD.findall(item.text[:2000].lower()))
+    for text in page.text[max(lo - 1, 0): min(hi + 1, lo + _LEAD_LINES)]:
+        lead.update(_WORD.findall(text[:2000].lower()))
     best, best_share = None, _HEADLINE_SHARE
-    for item, words in candidates:
+    for pos, words in candidates:
         share = sum(1 for w in words if w in lead) / len(words)
         if share >= best_share:
-            best, best_share = item, share
+            best, best_share = pos, share
     if best is not None:
-        best.verdict = None
+        page.verdict[best] = None
 
 
-def _judge_by_context(items: list[_Line], body: tuple[int, int]) -> None:
+def _judge_by_context(page: _Page, body: tuple[int, int]) -> None:
     """Short unexplained lines inside the body: junk between junk, link lists; else subheads."""
     lo, hi = body
-    run: list[_Line] = []
+    shapes, verdicts, index = page.shape, page.verdict, page.index
+    last = len(shapes) - 1
+    run: list[int] = []
     for pos in range(lo, hi + 2):
-        item = items[pos] if pos <= hi else None
-        if item is not None and item.verdict is None and item.shape.short and not item.shape.sentence \
-                and not item.echo:
-            prev_v = items[pos - 1].verdict if pos > 0 else None
-            next_v = items[pos + 1].verdict if pos + 1 < len(items) else None
+        if pos <= hi and verdicts[pos] is None and not shapes[pos].prose and not shapes[pos].sentence \
+                and pos != page.echo:
+            prev_v = verdicts[pos - 1] if pos > 0 else None
+            next_v = verdicts[pos + 1] if pos < last else None
             if prev_v is not None and next_v is not None and prev_v.score >= 0.5 and next_v.score >= 0.5:
-                item.verdict = Verdict(item.index, prev_v.code, 0.7,
-                                       f"short line between two {prev_v.code} lines",
-                                       {"rule": "context", "between": [prev_v.index + 1, next_v.index + 1]})
+                verdicts[pos] = Verdict(index[pos], prev_v.code, 0.7, f"short line between two {prev_v.code} lines",
+                                        {"rule": "context", "between": [prev_v.index + 1, next_v.index + 1]})
                 continue
-            run.append(item)
+            run.append(pos)
             continue
         if len(run) >= 3:
+            first, final = index[run[0]] + 1, index[run[-1]] + 1
             for member in run:
-                member.verdict = Verdict(member.index, "navigation", 0.6,
-                                         f"one of {len(run)} short lines in a row (a link list)",
-                                         {"rule": "context", "run": [run[0].index + 1, run[-1].index + 1]})
+                verdicts[member] = Verdict(index[member], "navigation", 0.6,
+                                           f"one of {len(run)} short lines in a row (a link list)",
+                                           {"rule": "context", "run": [first, final]})
         run = []

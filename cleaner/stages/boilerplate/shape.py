@@ -1,17 +1,20 @@
 """The shape of a line: cheap, language-independent facts computed with C-level str methods,
-plus the lowercased text the lexicon matches phrases on (computed here so that every line is
-lowercased and split once).
+plus the lowercased text the lexicon matches phrases on. All lines of an article are shaped in
+one call, so that marks absent from the whole text (separators, link marks) are not looked
+for line by line.
 
-Three ways to read a line, from dearest to cheapest: a short line (up to SHORT_CHARS) is
-lowercased and split whole; a paragraph (a line of PARAGRAPH_CHARS or more ending like a
-sentence: most of an article) and a long line are only lowercased at their edges, their words
-counted by spaces, and phrases looked for inside them only near their start (paragraphs) or at
-both edges (long lines that are not sentences). The article body is made of paragraphs, so
-this is where the time goes; the junk lines around it are short and read whole.
+Three ways to read a line, from dearest to cheapest: a short line (up to SHORT_CHARS) is lowercased and split
+whole; a paragraph (a line of PARAGRAPH_CHARS or more ending like a sentence: most of an
+article) and a long line keep only their lowercased edges, their words counted by spaces, and
+phrases are looked for inside them only near their start (paragraphs) or at both edges (long
+lines that are not sentences). The article body is made of paragraphs, so this is where the
+time goes; the junk lines around it are short and read whole. Capitals per word, which only
+decide whether a line of prose length is a list of names, are counted only for such lines.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 SHORT_CHARS = 240  # lines up to this length are lowercased and split whole (unless paragraphs)
@@ -30,6 +33,10 @@ _WHOLE_CAPS_CHARS = 200  # ... per word of the whole line up to this length (per
 # first 120 characters beyond it)
 _LIST_CAPS = 0.6  # prose has fewer capitals per word than this; name lists have more
 _SENTENCE_END = (".", "!", "?", "…")
+_TYPO_SEPS = ("»", "›", "•", " · ")  # menu separators besides "|" (only "»" in long lines)
+_LONG_TYPO_SEPS = ("»",)
+_LINK_MARKS = ("://", "www.", ".com", ".html")  # plus "@" in a line of up to 12 words
+_LONG_LINK_MARKS = ("://", "www.")
 # Bytes that are not capitals (ASCII A-Z, Latin-1 À-Þ): deleting them leaves the capitals.
 _NOT_CAPITAL = bytes(b for b in range(256) if not (65 <= b <= 90 or 0xC0 <= b <= 0xDE and b != 0xD7))
 # Apostrophe variants folded to "'" so that "don’t" matches the phrase "don't" (str.replace:
@@ -39,8 +46,7 @@ _APOSTROPHES = ("’", "‘", "`", "´")
 
 class Shape(NamedTuple):
     """Facts about one line. ``sentence``: ends in . ! ? … once closing quotes and brackets are
-    set aside. ``caps``: capital letters per word over the first ~20 words: enough to tell a
-    list of names or a menu from prose. ``seps``: menu separators (| » › • ·). ``link``: a URL,
+    set aside. ``seps``: menu separators (| » › • ·). ``link``: a URL,
     domain or e-mail/handle. ``prose``: reads like running text: a sentence of 8+ words, or
     25+ words whatever the ending, and not a list of capitalised names. ``quote``: opens with
     a quotation mark. ``head``/``tail``: a short line lowercased with apostrophes unified and
@@ -50,17 +56,12 @@ class Shape(NamedTuple):
     words: int
     sentence: bool
     quote: bool
-    caps: float
     seps: int
     link: bool
     prose: bool
     head: str
     tail: str
     tokens: list[str]
-
-    @property
-    def short(self) -> bool:
-        return not self.prose
 
 
 def lower(text: str) -> str:
@@ -72,38 +73,73 @@ def lower(text: str) -> str:
     return text
 
 
-def line_shape(line: str) -> Shape:
-    """Shape of one non-blank line, in time linear in its length (C-level str calls only)."""
-    start = line.strip()
-    sentence = start.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
-    short = len(line) <= SHORT_CHARS
-    if short and not (sentence and len(start) >= PARAGRAPH_CHARS):
-        tokens = lower(line).split()
-        head = tail = " ".join(tokens)
-        n = len(tokens)
-        if n > CONTAINS_WORDS:
-            tokens = []
-    else:
-        head = lower(start[:EDGE_CHARS])
-        tail = lower(start[-EDGE_CHARS:])
-        n = start.count(" ") + 1
-        if sentence:
-            tokens = head[:PARAGRAPH_PHRASE_CHARS].split()
+def line_shapes(lines: Sequence[str], skip: int | None = None) -> tuple[list[int], list[str], list[Shape]]:
+    """Indices, texts and shapes of the non-blank lines but line ``skip``, in time linear in the
+    text: every line is read with C-level str calls only."""
+    joined = "\n".join(lines)
+    # Separators and link marks absent from the whole text are not looked for line by line.
+    pipes = "|" in joined
+    typo_seps = tuple(mark for mark in _TYPO_SEPS if mark in joined)
+    long_seps = tuple(mark for mark in _LONG_TYPO_SEPS if mark in joined)
+    link_marks = tuple(mark for mark in _LINK_MARKS if mark in joined)
+    long_link_marks = tuple(mark for mark in _LONG_LINK_MARKS if mark in joined)
+    at_signs = "@" in joined
+    index: list[int] = []
+    texts: list[str] = []
+    shapes: list[Shape] = []
+    for i, line in enumerate(lines):
+        if not line or line.isspace() or i == skip:
+            continue
+        start = line.strip()
+        sentence = start[-1] in _SENTENCE_END or start.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
+        short = len(line) <= SHORT_CHARS
+        if short and not (sentence and len(start) >= PARAGRAPH_CHARS):
+            tokens = lower(line).split()
+            head = tail = " ".join(tokens)
+            n = len(tokens)
+            if n > CONTAINS_WORDS:
+                tokens = []
         else:
-            tokens = head.split() + tail.split() if n <= CONTAINS_WORDS else []
-    head_words = n if len(start) <= _WHOLE_CAPS_CHARS else start.count(" ", 0, _CAPS_CHARS) + 1
-    caps = len(start[:_CAPS_CHARS].encode("latin-1", "ignore").translate(None, _NOT_CAPITAL)) / head_words
-    # isascii() is O(1), and pure-ASCII lines cannot hold the typographic separators.
-    if short:
-        seps = line.count("|")
-        if not line.isascii():
-            seps += line.count("»") + line.count("›") + line.count("•") + line.count(" · ")
-        link = "://" in line or "www." in line or ".com" in line or ".html" in line or (n <= 12 and "@" in line)
-    else:
-        seps = line.count("|") if line.isascii() else line.count("|") + line.count("»")
-        link = "://" in line or "www." in line
-    prose = ((sentence and n >= 8) or n >= 25) and caps < _LIST_CAPS
-    return _new_shape(Shape, (n, sentence, start[:1] in _QUOTES, caps, seps, link, prose, head, tail, tokens))
+            head = lower(start[:EDGE_CHARS])
+            tail = lower(start[-EDGE_CHARS:])
+            n = start.count(" ") + 1
+            if sentence:
+                tokens = head[:PARAGRAPH_PHRASE_CHARS].split()
+            else:
+                tokens = head.split() + tail.split() if n <= CONTAINS_WORDS else []
+        # isascii() is O(1), and pure-ASCII lines cannot hold the typographic separators.
+        seps = line.count("|") if pipes else 0
+        link = False
+        if short:
+            if typo_seps and not line.isascii():
+                for mark in typo_seps:
+                    seps += line.count(mark)
+            for mark in link_marks:
+                if mark in line:
+                    link = True
+                    break
+            else:
+                link = at_signs and n <= 12 and "@" in line
+        else:
+            if long_seps and not line.isascii():
+                seps += line.count("»")
+            for mark in long_link_marks:
+                if mark in line:
+                    link = True
+                    break
+        prose = ((sentence and n >= 8) or n >= 25) and capitals_per_word(start, n) < _LIST_CAPS
+        index.append(i)
+        texts.append(line)
+        shapes.append(_new_shape(Shape, (n, sentence, start[:1] in _QUOTES, seps, link, prose, head, tail, tokens)))
+    return index, texts, shapes
+
+
+def capitals_per_word(start: str, words: int) -> float:
+    """Capital letters per word over about the first 20 words of a stripped line of ``words``
+    words: enough to tell a list of names or a menu from prose. Computed only where asked: a
+    line too short to be prose needs it only when it ends up after the body."""
+    head_words = words if len(start) <= _WHOLE_CAPS_CHARS else start.count(" ", 0, _CAPS_CHARS) + 1
+    return len(start[:_CAPS_CHARS].encode("latin-1", "ignore").translate(None, _NOT_CAPITAL)) / head_words
 
 
 _new_shape = tuple.__new__  # skips NamedTuple's Python-level __new__
