@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import math
 import re
+import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 from typing import NamedTuple
 
 import wordfreq
@@ -37,6 +39,14 @@ _ABBREVIATION_RE = re.compile(r"[A-Z][a-z]{0,3}")
 _GENERIC_CONTEXT_ZIPF = 5.0
 #: A capitalised word before a name rarer than this is taken for a first name, not a title.
 _FIRST_NAME_ZIPF = 4.5
+#: Articles read to learn whether a common word (Late, Often) is used as a name in the run, i.e.
+#: written with its capital mid-sentence, not only at the start of sentences.
+_NAME_USE_SAMPLE = 20
+#: Articles holding both a name and a capitalised neighbour word read to find the pair ("Kevin
+#: Costner") anywhere in the run, beyond the sample of ``context_docs``.
+_PAIR_SAMPLE = 10
+#: Before a sentence start: the end of a sentence, an opening quote or bracket, a line start.
+_SENTENCE_START_RE = re.compile(r"(?:^|[.?!:\n\"'“‘(”’])[\"'“‘(”’\s]*$")
 
 
 @dataclass(frozen=True)
@@ -196,6 +206,47 @@ class RunIndex:
         self._zipf: dict[tuple[str, str], float] = {}
         self._contexts: dict[tuple[str, object], _Context] = {}
         self._occurrences: dict[tuple[int, str], tuple[Occurrence, ...]] = {}
+        self._name_use: dict[tuple[int, str], bool] = {}
+        self._name_uses: dict[str, int] = {}
+        self._pairs: dict[tuple[str, str, str], bool] = {}
+
+    def used_as_name(self, position: int, word: str) -> bool:
+        """True when ``word`` stands capitalised mid-sentence in the article (not only at sentence starts).
+
+        A word in general use (Late, Often) is capitalised at every sentence start: only its
+        mid-sentence uses show a name; rarer words count as names wherever they stand.
+        """
+        if self.zipf(word) < COMMON_ZIPF:
+            return True
+        key = (position, word)
+        if key not in self._name_use:
+            text = "\n".join(self.docs[position].lines)
+            pattern = re.compile(rf"(?<![\w'’]){re.escape(word)}(?![^\W_])")
+            self._name_use[key] = any(not _sentence_start(text[max(0, m.start() - 12) : m.start()])
+                                      for m in pattern.finditer(text))
+        return self._name_use[key]
+
+    def name_uses(self, word: str) -> int:
+        """Articles of the run that use ``word`` as a name (see ``used_as_name``; estimated from
+        a sample of ``_NAME_USE_SAMPLE`` articles for words in general use)."""
+        if word not in self._name_uses:
+            holders = self.docs_with[word]
+            if self.zipf(word) < COMMON_ZIPF:
+                self._name_uses[word] = len(holders)
+            else:
+                sample = holders[:_NAME_USE_SAMPLE]
+                used = sum(self.used_as_name(p, word) for p in sample)
+                self._name_uses[word] = round(len(holders) * used / max(1, len(sample)))
+        return self._name_uses[word]
+
+    def pair_seen(self, name: str, side: str, word: str) -> bool:
+        """True when ``word`` stands directly before (side "prev") or after ``name`` in some article of the run."""
+        key = (name, side, word)
+        if key not in self._pairs:
+            with_word = set(self.docs_with.get(word, ()))
+            positions = [p for p in self.docs_with[name] if p in with_word][:_PAIR_SAMPLE]
+            self._pairs[key] = any(getattr(occ, side) == word for p in positions for occ in self.occurrences_in(p, name))
+        return self._pairs[key]
 
     def zipf(self, word: str, language: str = "en") -> float:
         key = (word, language)
@@ -218,6 +269,12 @@ class RunIndex:
             and self.zipf(word) < _FIRST_NAME_ZIPF
             and 2 * self.lowercase_docs[word] < len(self.docs_with.get(word, ())) + 1
         )
+
+    def _name_word(self, word: str) -> bool:
+        """A frequent word that the run mostly uses as a name: capitalised mid-sentence in at least
+        half the articles that capitalise it, and written in lower case in fewer (Mark, not Will)."""
+        total = len(self.docs_with.get(word, ()))
+        return 2 * self.lowercase_docs[word] < total and 2 * self.name_uses(word) >= total
 
     def _variants(self, a: str, b: str) -> bool:
         fa, fb = self.folded[a], self.folded[b]
@@ -257,8 +314,8 @@ class RunIndex:
     def _possible(self, token: str, name: str, distance: int, language: str) -> bool:
         """False when no article could reach the threshold for ``token`` standing for ``name``."""
         w = self.weights
-        token_total, name_total = len(self.docs_with[token]), len(self.docs_with[name])
         zipf_token, zipf_name = self.zipf(token, language), self.zipf(name, language)
+        token_total, name_total = max(1, self.name_uses(token)), len(self.docs_with[name])
         if name_total <= token_total and zipf_name <= zipf_token:
             return False  # the tie rule of ``_counts``: these totals are what it compares
         if zipf_token >= COMMON_ZIPF and self._ordinary_in_run(name):
@@ -374,14 +431,18 @@ class RunIndex:
         doc = self.docs[position]
         names = doc.summary.names
         token_count, name_count = names.get(token, 0), names.get(name, 0)
-        token_docs = len(self.docs_with[token]) - 1
+        own_use = self.used_as_name(position, token)
+        token_docs = max(0, self.name_uses(token) - own_use)
         name_docs = len(self.docs_with[name]) - (1 if name_count else 0)
         token_group = name_group = 0
         if doc.group is not None:
-            token_group = self.group_docs[doc.group, token] - 1
+            token_group = sum(self.used_as_name(p, token) for p in self.docs_with[token]
+                              if p != position and self.docs[p].group == doc.group)
             name_group = self.group_docs[doc.group, name] - (1 if name_count else 0)
         if token_count == 0 or name_docs + name_count == 0:
             return None
+        if not own_use:
+            return None  # a word in general use seen only at sentence starts (There, Here) is no name here
         zipf_token, zipf_name = self.zipf(token, doc.language), self.zipf(name, doc.language)
         ordinary = zipf_token >= COMMON_ZIPF or token in doc.summary.also_lowercase
         if ordinary and self._ordinary_in_run(name):
@@ -426,7 +487,7 @@ class RunIndex:
         word_in_slot = ordinary or (zipf_token > 0 and local)
         for occ in self.occurrences_in(position, token):
             strength, word = max(self._context_strength(occ, local_context, word_in_slot),
-                                 self._context_strength(occ, run_context, word_in_slot))
+                                 self._context_strength(occ, run_context, word_in_slot, name))
             context_sum += strength
             if word:
                 words.add(word)
@@ -463,7 +524,8 @@ class RunIndex:
     def _word_weight(self, word: str, word_in_slot: bool) -> float:
         """How much sharing the neighbour ``word`` says that two spellings name the same thing.
 
-        A rare capitalised neighbour (a first name, "Cesc _", "_ Hockney") identifies the person;
+        A capitalised neighbour other than a title (a first name, "Cesc _", "Mark _", "_ Hockney")
+        identifies the person;
         a rarer lower-case word ("striker", "_ programme") less so; a frequent word ("said",
         "Mr") only shows that a name stands there: strong evidence when the token is a known
         word standing where a name should be (``word_in_slot``: Clinker said), little when it is
@@ -471,18 +533,27 @@ class RunIndex:
         """
         if len(word) < 2:
             return 0.0
-        if self.zipf(word.lower()) >= _GENERIC_CONTEXT_ZIPF:
+        if word_in_slot and word[0].isupper() and word.lower() not in titles() and self._name_word(word):
+            return 1.0  # a word where a name should be, next to the name's own first name (Mark Often)
+        if self.zipf(word.lower()) >= _GENERIC_CONTEXT_ZIPF or word.lower() in titles():
             return 0.6 if word_in_slot else 0.2
         return 1.0 if word[0].isupper() else 0.6
 
-    def _context_strength(self, occ: Occurrence, context: _Context, word_in_slot: bool) -> tuple[float, str]:
+    def _context_strength(self, occ: Occurrence, context: _Context, word_in_slot: bool,
+                          name: str | None = None) -> tuple[float, str]:
         """How well one occurrence sits where the name sits elsewhere (see ``_word_weight``), -1 on a clash.
 
+        With ``name`` given (the run context) and a known word in a name's slot, a capitalised
+        neighbour ("Mark _", "_ Costner") is also looked for next to the name anywhere in the run,
+        not only in the sample read.
         Returns the strength and the neighbour word that gave it ("Antony _", "_ said").
         """
         strength, shown = 0.0, ""
         for side, word in (("prev", occ.prev), ("next", occ.next)):
-            if word and (side, word.lower()) in context.words:
+            if not word:
+                continue
+            if (side, word.lower()) in context.words or (
+                    name is not None and word_in_slot and word[0].isupper() and self.pair_seen(name, side, word)):
                 value = self._word_weight(word, word_in_slot)
                 if value > strength:
                     strength, shown = value, f"{word} _" if side == "prev" else f"_ {word}"
@@ -490,6 +561,24 @@ class RunIndex:
             if occ.prev.lower() not in context.first_names:
                 return -1.0, f"{occ.prev} _"  # another first name: another person
         return strength, shown
+
+
+@cache
+def titles() -> frozenset[str]:
+    """Titles and honorifics (``cleaner/data/titles.toml``): capitalised neighbours that identify nobody."""
+    text = resources.files("cleaner").joinpath("data/titles.toml").read_text(encoding="utf-8")
+    return frozenset(word for words in tomllib.loads(text).values() for word in words)
+
+
+def _sentence_start(before: str) -> bool:
+    """True when the text ``before`` a word ends a sentence or line (not after "Mr." or "Gen.")."""
+    if not _SENTENCE_START_RE.search(before):
+        return False
+    head = before.rstrip(" \"'“‘(”’")
+    if head.endswith("."):
+        word = re.search(r"(?<![\w.])[A-Z][a-z]{0,3}\.$", head)
+        return word is None
+    return True
 
 
 def _best_split(group_weight: float, run_weight: float, total: int) -> float:
