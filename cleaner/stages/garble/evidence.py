@@ -220,10 +220,8 @@ class RunIndex:
             return True
         key = (position, word)
         if key not in self._name_use:
-            text = "\n".join(self.docs[position].lines)
-            pattern = re.compile(rf"(?<![\w'’]){re.escape(word)}(?![^\W_])")
-            self._name_use[key] = any(not _sentence_start(text[max(0, m.start() - 12) : m.start()])
-                                      for m in pattern.finditer(text))
+            self._name_use[key] = any(not _sentence_start(line[max(0, start - 12) : start])
+                                      for line in self.docs[position].lines for start in _word_starts(line, word))
         return self._name_use[key]
 
     def name_uses(self, word: str) -> int:
@@ -313,14 +311,22 @@ class RunIndex:
 
     def _possible(self, token: str, name: str, distance: int, language: str) -> bool:
         """False when no article could reach the threshold for ``token`` standing for ``name``."""
-        w = self.weights
         zipf_token, zipf_name = self.zipf(token, language), self.zipf(name, language)
-        token_total, name_total = max(1, self.name_uses(token)), len(self.docs_with[name])
-        if name_total <= token_total and zipf_name <= zipf_token:
-            return False  # the tie rule of ``_counts``: these totals are what it compares
         if zipf_token >= COMMON_ZIPF and self._ordinary_in_run(name):
             return False
-        bound = (
+        name_total = len(self.docs_with[name])
+        if self._bound(name, 1, distance, zipf_token, zipf_name) < self.min_log_odds:
+            return False  # even a token no other article uses as a name could not reach the threshold
+        token_total = max(1, self.name_uses(token))
+        if name_total <= token_total and zipf_name <= zipf_token:
+            return False  # the tie rule of ``_counts``: these totals are what it compares
+        return self._bound(name, token_total, distance, zipf_token, zipf_name) >= self.min_log_odds
+
+    def _bound(self, name: str, token_total: int, distance: int, zipf_token: float, zipf_name: float) -> float:
+        """Upper bound of the log-odds over all articles for a token used as a name in ``token_total`` articles."""
+        w = self.weights
+        name_total = len(self.docs_with[name])
+        return (
             w.bias
             + _best_split(w.group_support, w.run_support, name_total)
             - w.token_support * math.log2(token_total)
@@ -330,7 +336,6 @@ class RunIndex:
             - w.distance * (distance - 1)
             + w.frequency * _clip(zipf_name - zipf_token, 2.0)
         )
-        return bound >= self.min_log_odds
 
     def occurrences_in(self, position: int, name: str) -> tuple[Occurrence, ...]:
         key = (position, name)
@@ -561,6 +566,17 @@ class RunIndex:
             if occ.prev.lower() not in context.first_names:
                 return -1.0, f"{occ.prev} _"  # another first name: another person
         return strength, shown
+
+
+def _word_starts(line: str, word: str) -> Iterator[int]:
+    """Where ``word`` stands in ``line`` as a whole word (a possessive 's allowed after it)."""
+    start = line.find(word)
+    while start != -1:
+        end = start + len(word)
+        if not (start and (line[start - 1].isalnum() or line[start - 1] in "_'’")) \
+                and not line[end : end + 1].isalnum():
+            yield start
+        start = line.find(word, end)
 
 
 @cache
