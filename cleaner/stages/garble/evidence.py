@@ -185,12 +185,12 @@ class RunIndex:
         self.min_log_odds = math.log(threshold / (1.0 - threshold)) if 0.0 < threshold < 1.0 else -math.inf
         self.docs_with: dict[str, list[int]] = defaultdict(list)
         self.lowercase_docs: Counter[str] = Counter()
-        self.group_docs: Counter[tuple[str, str]] = Counter()
+        self.group_docs: dict[tuple[str, str], list[int]] = defaultdict(list)
         for position, doc in enumerate(self.docs):
             for name in doc.summary.names:
                 self.docs_with[name].append(position)
                 if doc.group is not None:
-                    self.group_docs[doc.group, name] += 1
+                    self.group_docs[doc.group, name].append(position)
             self.lowercase_docs.update(doc.summary.also_lowercase)
         self.folded = {name: fold(name) for name in self.docs_with}
         self._keys = {name: judge.keys(name) for name in self.docs_with}
@@ -209,6 +209,7 @@ class RunIndex:
         self._name_use: dict[tuple[int, str], bool] = {}
         self._name_uses: dict[str, int] = {}
         self._pairs: dict[tuple[str, str, str], bool] = {}
+        self._holder_sets: dict[str, frozenset[int]] = {}
 
     def used_as_name(self, position: int, word: str) -> bool:
         """True when ``word`` stands capitalised mid-sentence in the article (not only at sentence starts).
@@ -241,10 +242,17 @@ class RunIndex:
         """True when ``word`` stands directly before (side "prev") or after ``name`` in some article of the run."""
         key = (name, side, word)
         if key not in self._pairs:
-            with_word = set(self.docs_with.get(word, ()))
-            positions = [p for p in self.docs_with[name] if p in with_word][:_PAIR_SAMPLE]
+            fewer, more = sorted((name, word), key=lambda n: len(self.docs_with.get(n, ())))
+            holders = self._holder_set(more)
+            positions = [p for p in self.docs_with.get(fewer, ()) if p in holders][:_PAIR_SAMPLE]
             self._pairs[key] = any(getattr(occ, side) == word for p in positions for occ in self.occurrences_in(p, name))
         return self._pairs[key]
+
+    def _holder_set(self, name: str) -> frozenset[int]:
+        """The articles holding ``name``, as a set (built once per name)."""
+        if name not in self._holder_sets:
+            self._holder_sets[name] = frozenset(self.docs_with.get(name, ()))
+        return self._holder_sets[name]
 
     def zipf(self, word: str, language: str = "en") -> float:
         key = (word, language)
@@ -441,9 +449,9 @@ class RunIndex:
         name_docs = len(self.docs_with[name]) - (1 if name_count else 0)
         token_group = name_group = 0
         if doc.group is not None:
-            token_group = sum(self.used_as_name(p, token) for p in self.docs_with[token]
-                              if p != position and self.docs[p].group == doc.group)
-            name_group = self.group_docs[doc.group, name] - (1 if name_count else 0)
+            token_group = sum(self.used_as_name(p, token) for p in self.group_docs.get((doc.group, token), ())
+                              if p != position)
+            name_group = len(self.group_docs.get((doc.group, name), ())) - (1 if name_count else 0)
         if token_count == 0 or name_docs + name_count == 0:
             return None
         if not own_use:
