@@ -208,7 +208,7 @@ class RunIndex:
         self._occurrences: dict[tuple[int, str], tuple[Occurrence, ...]] = {}
         self._name_use: dict[tuple[int, str], bool] = {}
         self._name_uses: dict[str, int] = {}
-        self._pairs: dict[tuple[str, str, str], bool] = {}
+        self._pairs: dict[tuple[str, str, str], list[int]] = {}
         self._holder_sets: dict[str, frozenset[int]] = {}
 
     def used_as_name(self, position: int, word: str) -> bool:
@@ -238,15 +238,31 @@ class RunIndex:
                 self._name_uses[word] = round(len(holders) * used / max(1, len(sample)))
         return self._name_uses[word]
 
-    def pair_seen(self, name: str, side: str, word: str) -> bool:
-        """True when ``word`` stands directly before (side "prev") or after ``name`` in some article of the run."""
+    def pair_docs(self, name: str, side: str, word: str) -> list[int]:
+        """Articles (of a sample of ``_PAIR_SAMPLE``) where ``word`` stands directly before (side
+        "prev") or after ``name``."""
         key = (name, side, word)
         if key not in self._pairs:
             fewer, more = sorted((name, word), key=lambda n: len(self.docs_with.get(n, ())))
             holders = self._holder_set(more)
             positions = [p for p in self.docs_with.get(fewer, ()) if p in holders][:_PAIR_SAMPLE]
-            self._pairs[key] = any(getattr(occ, side) == word for p in positions for occ in self.occurrences_in(p, name))
+            self._pairs[key] = [p for p in positions
+                                if any(getattr(occ, side) == word for occ in self.occurrences_in(p, name))]
         return self._pairs[key]
+
+    def same_first_name_tie(self, position: int, token: str, name: str, occurrences: Iterable[Occurrence]) -> bool:
+        """True when the token's first name in the article ("Ian Huntley") precedes the suggestion
+        ("Ian Hunter") elsewhere, but in no more articles than it precedes the token, this one
+        included: two people who share a first name, not a corruption (the full names, not the
+        surnames, are what is counted). A first name never seen before the suggestion decides
+        nothing: the pairs are looked for in a sample of articles only."""
+        for occ in occurrences:
+            if occ.prev and self._first_name(occ.prev):
+                with_name = len(self.pair_docs(name, "prev", occ.prev))
+                with_token = len([p for p in self.pair_docs(token, "prev", occ.prev) if p != position])
+                if 0 < with_name <= with_token + 1:
+                    return True
+        return False
 
     def _holder_set(self, name: str) -> frozenset[int]:
         """The articles holding ``name``, as a set (built once per name)."""
@@ -513,6 +529,8 @@ class RunIndex:
             return None  # a word or name of its own (Dimon, Fonda) needs position evidence to be a corruption
         if distance > 1 and not local and context_share <= 0:
             return None  # two edits from a name the article never uses, nothing placing it there: too many real names lie that close
+        if name_count == 0 and zipf_token > 0 and self.same_first_name_tie(position, token, name, matched):
+            return None  # a known name of its own (Huntley), not only a misspelling (Hurosawa)
         log_odds = counts + w.context * context_share - w.ordinary_word * ordinary * (1.0 - min(1.0, context_share))
         if log_odds < self.min_log_odds:
             return None
@@ -566,7 +584,7 @@ class RunIndex:
             if not word:
                 continue
             if (side, word.lower()) in context.words or (
-                    name is not None and word_in_slot and word[0].isupper() and self.pair_seen(name, side, word)):
+                    name is not None and word_in_slot and word[0].isupper() and self.pair_docs(name, side, word)):
                 value = self._word_weight(word, word_in_slot)
                 if value > strength:
                     strength, shown = value, f"{word} _" if side == "prev" else f"_ {word}"
