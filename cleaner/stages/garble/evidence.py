@@ -8,9 +8,18 @@ slot, which matters for a known word like Clinker). General word frequency is a 
 tie-breaker, because frequency lists stop before many current names (Blinken is rarer than
 clinker in wordfreq).
 
+A word in general use counts as a name only where it stands capitalised mid-sentence ("Often"
+at a sentence start is no name; "Mark Often said" is one), both in the article and when the run's
+support for it is counted. A capitalised neighbour that is not a title (``cleaner/data/titles.toml``)
+identifies the person: "Mark _" before a common word is looked for next to the name anywhere in
+the run. Two known names after the same first name ("Ian Huntley", "Ian Hunter") are two people
+unless the run spells the suggestion's full name in more articles.
+
 Cost: candidate pairs come from a deletion index built once per distinct name; which rivals a
 token could stand for is decided once per pair of names (``RunIndex.rivals``); the articles whose
-words are needed are each read once (``RunIndex.prefetch``).
+words are needed are each read once (``RunIndex.prefetch``); whether a common word is used as a
+name in the run is estimated from ``_NAME_USE_SAMPLE`` articles, and a full name is looked for in
+at most ``_PAIR_SAMPLE`` articles, so the pass stays linear in the number of articles.
 """
 
 from __future__ import annotations
