@@ -234,3 +234,12 @@ def test_same_first_name_and_no_better_supported_full_name_is_another_person() -
     docs = _run([_doc(f"a{i}", hunter) for i in range(3)] + [_doc(f"o{i}", others) for i in range(4)]
                 + [_doc("z", huntley)])
     assert _flagged(docs[-1]) == Counter({("Huntley", "Hunter"): 1})
+
+
+def test_both_neighbours_at_once_place_a_common_word_where_a_name_stands() -> None:
+    # "new" and "times" are frequent words the run also writes in lower case: alone, "New _" or
+    # "_ Times" only show a slot; together they are the frame of "New York Times".
+    right = "Title\n\nThe New York Times reported the new deal, three times bigger than the last."
+    wrong = "Title\n\nThe New Work Times reported the new deal, three times bigger than the last."
+    docs = _run([_doc(f"r{i}", right) for i in range(4)] + [_doc("w", wrong)])
+    assert _flagged(docs[-1]) == Counter({("Work", "York"): 1})

@@ -13,7 +13,9 @@ at a sentence start is no name; "Mark Often said" is one), both in the article a
 support for it is counted. A capitalised neighbour that is not a title (``cleaner/data/titles.toml``)
 identifies the person: "Mark _" before a common word is looked for next to the name anywhere in
 the run. Two known names after the same first name ("Ian Huntley", "Ian Hunter") are two people
-unless the run spells the suggestion's full name in more articles.
+unless the run spells the suggestion's full name in more articles. Both neighbours at once
+("New _ Times") place a common word where a name stands, unless both are frequent lower-case
+words any name stands between ("the _ and").
 
 Cost: candidate pairs come from a deletion index built once per distinct name; which rivals a
 token could stand for is decided once per pair of names (``RunIndex.rivals``); the articles whose
@@ -176,6 +178,7 @@ class _Context:
 
     words: set[tuple[str, str]]
     first_names: set[str]
+    frames: set[tuple[str, str]]  # (word before, word after) of one occurrence: "New _ Times"
 
 
 class RunIndex:
@@ -421,6 +424,7 @@ class RunIndex:
         if (name, key) not in self._contexts:
             words: set[tuple[str, str]] = set()
             first_names: set[str] = set()
+            frames: set[tuple[str, str]] = set()
             for p in positions:
                 for occ in self.occurrences_in(p, name):
                     if occ.prev:
@@ -429,7 +433,9 @@ class RunIndex:
                             first_names.add(occ.prev.lower())
                     if occ.next:
                         words.add(("next", occ.next.lower()))
-            self._contexts[name, key] = _Context(words, first_names)
+                    if occ.prev and occ.next:
+                        frames.add((occ.prev.lower(), occ.next.lower()))
+            self._contexts[name, key] = _Context(words, first_names, frames)
         return self._contexts[name, key]
 
     def contexts(self, name: str, position: int) -> tuple[_Context, _Context]:
@@ -579,6 +585,12 @@ class RunIndex:
             return 0.6 if word_in_slot else 0.2
         return 1.0 if word[0].isupper() else 0.6
 
+    def _telling_frame(self, before: str, after: str) -> bool:
+        """Whether both neighbours at once place a name ("New _ Times", "the _ squad"), unlike a
+        frame of frequent words any name stands in ("Mr _ said", "the _ and")."""
+        both_capitalised = before[0].isupper() and after[0].isupper()
+        return both_capitalised or min(self.zipf(before.lower()), self.zipf(after.lower())) < _GENERIC_CONTEXT_ZIPF
+
     def _context_strength(self, occ: Occurrence, context: _Context, word_in_slot: bool,
                           name: str | None = None) -> tuple[float, str]:
         """How well one occurrence sits where the name sits elsewhere (see ``_word_weight``), -1 on a clash.
@@ -597,6 +609,9 @@ class RunIndex:
                 value = self._word_weight(word, word_in_slot)
                 if value > strength:
                     strength, shown = value, f"{word} _" if side == "prev" else f"_ {word}"
+        if strength < 1.0 and word_in_slot and occ.prev and occ.next \
+                and (occ.prev.lower(), occ.next.lower()) in context.frames and self._telling_frame(occ.prev, occ.next):
+            strength, shown = 1.0, f"{occ.prev} _ {occ.next}"
         if strength < 1.0 and occ.prev and context.first_names and self._first_name(occ.prev):
             if occ.prev.lower() not in context.first_names:
                 return -1.0, f"{occ.prev} _"  # another first name: another person
