@@ -14,8 +14,8 @@ support for it is counted. A capitalised neighbour that is not a title (``cleane
 identifies the person: "Mark _" before a common word is looked for next to the name anywhere in
 the run. Two known names after the same first name ("Ian Huntley", "Ian Hunter") are two people
 unless the run spells the suggestion's full name in more articles. Both neighbours at once
-("New _ Times") place a common word where a name stands, unless both are frequent lower-case
-words any name stands between ("the _ and").
+("New _ Times", "the _ squad") place a common word where a name stands, unless they are frequent
+words not both capitalised, which any name stands between ("Mr _ said", "the _ and").
 
 Cost: candidate pairs come from a deletion index built once per distinct name; which rivals a
 token could stand for is decided once per pair of names (``RunIndex.rivals``); the articles whose
