@@ -4,7 +4,8 @@
 
 Runs ECB+ (with its gold event clusters as event groups, and once without groups) and BBC News
 (no groups; one article per exact-duplicate group) through ``bench/garble_corruptions.py``, then
-the stage, and reports token precision/recall (by corruption kind), document precision/recall/F1,
+the stage, and reports token precision/recall (by corruption kind; real-word look-alikes also split
+into those that are themselves names of the uncorrupted run and the rest), document precision/recall/F1,
 the false-flag rate on legitimate variants, and the same figures for a simple baseline
 (flag capitalised words unknown to wordfreq's English list).
 
@@ -35,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import wordfreq  # noqa: E402
-from garble_corruptions import Article, Generated, Vocabulary, generate  # noqa: E402
+from garble_corruptions import MID_NAME_RE, Article, Generated, Vocabulary, generate  # noqa: E402
 
 from cleaner.document import Document  # noqa: E402
 from cleaner.stages import garble  # noqa: E402
@@ -86,17 +87,27 @@ def baseline_flags(articles: list[Article]) -> tuple[Counter[tuple[str, int, str
     return flags, {doc_id for doc_id, _, _ in flags}
 
 
+def run_names(articles: list[Article]) -> set[str]:
+    """Capitalised words the uncorrupted run writes mid-sentence (after a lower-case word or comma)."""
+    return {name for a in articles for line in a.lines for name in MID_NAME_RE.findall(line)}
+
+
 def score(gen: Generated, flags: Counter[tuple[str, int, str]], flagged_docs: set[str],
-          clean_flags: Counter[tuple[str, int, str]], clean_docs: set[str],
+          clean_flags: Counter[tuple[str, int, str]], clean_docs: set[str], names: set[str],
           suggestions: dict[tuple[str, int, str], str] | None = None) -> dict[str, float]:
+    """Token and document figures; real-word look-alikes are also split by whether the look-alike
+    is itself a name of the uncorrupted run (``names``: Andre for Andrew, Graham for Grantham),
+    where telling the corruption from a genuine other name is hardest."""
     truth: Counter[tuple[str, int, str]] = Counter()
     kind_of: dict[tuple[str, int, str], str] = {}
+    is_name: dict[tuple[str, int, str], bool] = {}
     variants: Counter[tuple[str, int, str]] = Counter()
     for inj in gen.injections:
         for line in inj.lines:
             key = (inj.doc_id, line, inj.replacement)
             (truth if inj.role == "corrupt" else variants)[key] += 1
             kind_of[key] = inj.kind
+            is_name[key] = inj.replacement in names
     hits = flags & truth
     tp = sum(hits.values())
     written = {(i.doc_id, line, i.replacement) for i in gen.injections for line in i.lines}
@@ -112,6 +123,11 @@ def score(gen: Generated, flags: Counter[tuple[str, int, str]], flagged_docs: se
         found = sum(n for k, n in hits.items() if kind_of[k] == kind)
         result[f"recall_{kind}"] = found / max(1, total)
         result[f"n_{kind}"] = total
+    for suffix, wanted in (("name", True), ("other", False)):
+        total = sum(n for k, n in truth.items() if kind_of[k] == "real_word" and is_name[k] is wanted)
+        found = sum(n for k, n in hits.items() if kind_of[k] == "real_word" and is_name[k] is wanted)
+        result[f"recall_real_word_{suffix}"] = found / max(1, total)
+        result[f"n_real_word_{suffix}"] = total
     if suggestions is not None:
         originals = {(i.doc_id, line, i.replacement): i.original for i in gen.injections for line in i.lines}
         right = sum(n for k, n in hits.items() if suggestions.get(k) == originals[k])
@@ -151,8 +167,9 @@ def evaluate(data: Path, dataset: str, groups: bool, seed: int, vocabulary: Voca
     clean_flags, clean_docs, clean_suggestions = stage_flags(run_stage(articles, config)[0])
     docs, per_doc, corpus = run_stage(gen.articles, config)
     flags, flagged_docs, suggestions = stage_flags(docs)
-    stage = score(gen, flags, flagged_docs, clean_flags, clean_docs, suggestions)
-    base = score(gen, *baseline_flags(gen.articles), *baseline_flags(articles))
+    names = run_names(articles)
+    stage = score(gen, flags, flagged_docs, clean_flags, clean_docs, names, suggestions)
+    base = score(gen, *baseline_flags(gen.articles), *baseline_flags(articles), names)
     injected = Counter({k: 99 for i in gen.injections for k in [(i.doc_id, line, i.replacement) for line in i.lines]
                         if i.role == "corrupt"})
     false = [(k, suggestions[k]) for k in sorted(flags - injected - clean_flags)]
@@ -190,14 +207,16 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="print a sample of false flags")
     args = parser.parse_args()
     vocabulary = Vocabulary()
-    keys = ("token_precision", "token_precision_new", "clean_flags_per_100_docs", "token_recall", "recall_near_miss", "recall_real_word", "suggestion_accuracy",
+    keys = ("token_precision", "token_precision_new", "clean_flags_per_100_docs", "token_recall", "recall_near_miss", "recall_real_word",
+            "recall_real_word_name", "recall_real_word_other", "suggestion_accuracy",
             "doc_precision", "doc_precision_new", "doc_recall", "doc_f1", "doc_f1_new", "variant_false_flags", "variant_doc_false_flags")
     for name in args.datasets.split(","):
         dataset, groups = name.removesuffix("-nogroups"), not name.endswith("-nogroups")
         out = evaluate(args.data, dataset, groups, args.seed, vocabulary)
         s, b = out["stage"], out["baseline"]
         print(f"== {out['dataset']}: {s['n_docs']} docs, {s['n_corrupt_docs']} corrupted "
-              f"({s['n_near_miss']} near-miss + {s['n_real_word']} real-word tokens), {s['n_variant_docs']} with "
+              f"({s['n_near_miss']} near-miss + {s['n_real_word']} real-word tokens, {s['n_real_word_name']} of them "
+              f"names of the run), {s['n_variant_docs']} with "
               f"variants ({s['n_variant_tokens']} tokens); redraws {out['redraws']}")
         print(f"   {'':24}{'stage':>8}{'baseline':>10}")
         for key in keys:

@@ -211,3 +211,35 @@ def test_the_per_pair_filter_never_drops_a_pair_the_full_score_would_keep() -> N
                     checked += 1
                     assert index.score_pair(position, token, name, distance) is None, (token, name)
     assert checked > 0
+
+
+def test_a_common_word_in_a_names_slot_is_found_by_the_first_name() -> None:
+    # "Mark Often said": a common word where "Mark Oaten" stands in the run. "Mark" is a frequent
+    # word, but the run writes it as a name, so it identifies the person.
+    right = "Title\n\nThe party's spokesman Mark Oaten said the plan was flawed."
+    wrong = "Title\n\nThe home affairs spokesman Mark Often said the plan was flawed."
+    start = "Title\n\nOften the plan is flawed, the report said."
+    docs = _run([_doc(f"r{i}", right) for i in range(4)] + [_doc("w", wrong), _doc("s", start)])
+    assert _flagged(docs[4]) == Counter({("Often", "Oaten"): 1})
+    assert not _flagged(docs[5])  # at a sentence start a common word is no name at all
+
+
+def test_same_first_name_and_no_better_supported_full_name_is_another_person() -> None:
+    hunter = "Title\n\nThe singer Ian Hunter said the band would tour."
+    others = "Title\n\nThe coach Hunter said the team would win, Hunter told reporters."
+    huntley = "Title\n\nThe caretaker Ian Huntley said he was innocent."
+    docs = _run([_doc("a", hunter)] + [_doc(f"o{i}", others) for i in range(4)] + [_doc("z", huntley)])
+    assert not _flagged(docs[-1])
+    # When the run spells the full name "Ian Hunter" in several articles, one "Ian Huntley" is a slip.
+    docs = _run([_doc(f"a{i}", hunter) for i in range(3)] + [_doc(f"o{i}", others) for i in range(4)]
+                + [_doc("z", huntley)])
+    assert _flagged(docs[-1]) == Counter({("Huntley", "Hunter"): 1})
+
+
+def test_both_neighbours_at_once_place_a_common_word_where_a_name_stands() -> None:
+    # "new" and "times" are frequent words the run also writes in lower case: alone, "New _" or
+    # "_ Times" only show a slot; together they are the frame of "New York Times".
+    right = "Title\n\nThe New York Times reported the new deal, three times bigger than the last."
+    wrong = "Title\n\nThe New Work Times reported the new deal, three times bigger than the last."
+    docs = _run([_doc(f"r{i}", right) for i in range(4)] + [_doc("w", wrong)])
+    assert _flagged(docs[-1]) == Counter({("Work", "York"): 1})

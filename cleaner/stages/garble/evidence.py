@@ -8,19 +8,32 @@ slot, which matters for a known word like Clinker). General word frequency is a 
 tie-breaker, because frequency lists stop before many current names (Blinken is rarer than
 clinker in wordfreq).
 
+A word in general use counts as a name only where it stands capitalised mid-sentence ("Often"
+at a sentence start is no name; "Mark Often said" is one), both in the article and when the run's
+support for it is counted. A capitalised neighbour that is not a title (``cleaner/data/titles.toml``)
+identifies the person: "Mark _" before a common word is looked for next to the name anywhere in
+the run. Two known names after the same first name ("Ian Huntley", "Ian Hunter") are two people
+unless the run spells the suggestion's full name in more articles. Both neighbours at once
+("New _ Times", "the _ squad") place a common word where a name stands, unless they are frequent
+words not both capitalised, which any name stands between ("Mr _ said", "the _ and").
+
 Cost: candidate pairs come from a deletion index built once per distinct name; which rivals a
 token could stand for is decided once per pair of names (``RunIndex.rivals``); the articles whose
-words are needed are each read once (``RunIndex.prefetch``).
+words are needed are each read once (``RunIndex.prefetch``); whether a common word is used as a
+name in the run is estimated from ``_NAME_USE_SAMPLE`` articles, and a full name is looked for in
+at most ``_PAIR_SAMPLE`` articles, so the pass stays linear in the number of articles.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 from typing import NamedTuple
 
 import wordfreq
@@ -37,6 +50,14 @@ _ABBREVIATION_RE = re.compile(r"[A-Z][a-z]{0,3}")
 _GENERIC_CONTEXT_ZIPF = 5.0
 #: A capitalised word before a name rarer than this is taken for a first name, not a title.
 _FIRST_NAME_ZIPF = 4.5
+#: Articles read to learn whether a common word (Late, Often) is used as a name in the run, i.e.
+#: written with its capital mid-sentence, not only at the start of sentences.
+_NAME_USE_SAMPLE = 20
+#: Articles holding both a name and a capitalised neighbour word read to find the pair ("Kevin
+#: Costner") anywhere in the run, beyond the sample of ``context_docs``.
+_PAIR_SAMPLE = 10
+#: Before a sentence start: the end of a sentence, an opening quote or bracket, a line start.
+_SENTENCE_START_RE = re.compile(r"(?:^|[.?!:\n\"'“‘(”’])[\"'“‘(”’\s]*$")
 
 
 @dataclass(frozen=True)
@@ -157,6 +178,7 @@ class _Context:
 
     words: set[tuple[str, str]]
     first_names: set[str]
+    frames: set[tuple[str, str]]  # (word before, word after) of one occurrence: "New _ Times"
 
 
 class RunIndex:
@@ -175,12 +197,12 @@ class RunIndex:
         self.min_log_odds = math.log(threshold / (1.0 - threshold)) if 0.0 < threshold < 1.0 else -math.inf
         self.docs_with: dict[str, list[int]] = defaultdict(list)
         self.lowercase_docs: Counter[str] = Counter()
-        self.group_docs: Counter[tuple[str, str]] = Counter()
+        self.group_docs: dict[tuple[str, str], list[int]] = defaultdict(list)
         for position, doc in enumerate(self.docs):
             for name in doc.summary.names:
                 self.docs_with[name].append(position)
                 if doc.group is not None:
-                    self.group_docs[doc.group, name] += 1
+                    self.group_docs[doc.group, name].append(position)
             self.lowercase_docs.update(doc.summary.also_lowercase)
         self.folded = {name: fold(name) for name in self.docs_with}
         self._keys = {name: judge.keys(name) for name in self.docs_with}
@@ -196,6 +218,69 @@ class RunIndex:
         self._zipf: dict[tuple[str, str], float] = {}
         self._contexts: dict[tuple[str, object], _Context] = {}
         self._occurrences: dict[tuple[int, str], tuple[Occurrence, ...]] = {}
+        self._name_use: dict[tuple[int, str], bool] = {}
+        self._name_uses: dict[str, int] = {}
+        self._pairs: dict[tuple[str, str, str], list[int]] = {}
+        self._holder_sets: dict[str, frozenset[int]] = {}
+
+    def used_as_name(self, position: int, word: str) -> bool:
+        """True when ``word`` stands capitalised mid-sentence in the article (not only at sentence starts).
+
+        A word in general use (Late, Often) is capitalised at every sentence start: only its
+        mid-sentence uses show a name; rarer words count as names wherever they stand.
+        """
+        if self.zipf(word) < COMMON_ZIPF:
+            return True
+        key = (position, word)
+        if key not in self._name_use:
+            self._name_use[key] = any(not _sentence_start(line[max(0, start - 12) : start])
+                                      for line in self.docs[position].lines for start in _word_starts(line, word))
+        return self._name_use[key]
+
+    def name_uses(self, word: str) -> int:
+        """Articles of the run that use ``word`` as a name (see ``used_as_name``; estimated from
+        a sample of ``_NAME_USE_SAMPLE`` articles for words in general use)."""
+        if word not in self._name_uses:
+            holders = self.docs_with[word]
+            if self.zipf(word) < COMMON_ZIPF:
+                self._name_uses[word] = len(holders)
+            else:
+                sample = holders[:_NAME_USE_SAMPLE]
+                used = sum(self.used_as_name(p, word) for p in sample)
+                self._name_uses[word] = round(len(holders) * used / max(1, len(sample)))
+        return self._name_uses[word]
+
+    def pair_docs(self, name: str, side: str, word: str) -> list[int]:
+        """Articles (of a sample of ``_PAIR_SAMPLE``) where ``word`` stands directly before (side
+        "prev") or after ``name``."""
+        key = (name, side, word)
+        if key not in self._pairs:
+            fewer, more = sorted((name, word), key=lambda n: len(self.docs_with.get(n, ())))
+            holders = self._holder_set(more)
+            positions = [p for p in self.docs_with.get(fewer, ()) if p in holders][:_PAIR_SAMPLE]
+            self._pairs[key] = [p for p in positions
+                                if any(getattr(occ, side) == word for occ in self.occurrences_in(p, name))]
+        return self._pairs[key]
+
+    def same_first_name_tie(self, position: int, token: str, name: str, occurrences: Iterable[Occurrence]) -> bool:
+        """True when the token's first name in the article ("Ian Huntley") precedes the suggestion
+        ("Ian Hunter") elsewhere, but in no more articles than it precedes the token, this one
+        included: two people who share a first name, not a corruption (the full names, not the
+        surnames, are what is counted). A first name never seen before the suggestion decides
+        nothing: the pairs are looked for in a sample of articles only."""
+        for occ in occurrences:
+            if occ.prev and self._first_name(occ.prev):
+                with_name = len(self.pair_docs(name, "prev", occ.prev))
+                with_token = len([p for p in self.pair_docs(token, "prev", occ.prev) if p != position])
+                if 0 < with_name <= with_token + 1:
+                    return True
+        return False
+
+    def _holder_set(self, name: str) -> frozenset[int]:
+        """The articles holding ``name``, as a set (built once per name)."""
+        if name not in self._holder_sets:
+            self._holder_sets[name] = frozenset(self.docs_with.get(name, ()))
+        return self._holder_sets[name]
 
     def zipf(self, word: str, language: str = "en") -> float:
         key = (word, language)
@@ -218,6 +303,12 @@ class RunIndex:
             and self.zipf(word) < _FIRST_NAME_ZIPF
             and 2 * self.lowercase_docs[word] < len(self.docs_with.get(word, ())) + 1
         )
+
+    def _name_word(self, word: str) -> bool:
+        """A frequent word that the run mostly uses as a name: capitalised mid-sentence in at least
+        half the articles that capitalise it, and written in lower case in fewer (Mark, not Will)."""
+        total = len(self.docs_with.get(word, ()))
+        return 2 * self.lowercase_docs[word] < total and 2 * self.name_uses(word) >= total
 
     def _variants(self, a: str, b: str) -> bool:
         fa, fb = self.folded[a], self.folded[b]
@@ -256,14 +347,22 @@ class RunIndex:
 
     def _possible(self, token: str, name: str, distance: int, language: str) -> bool:
         """False when no article could reach the threshold for ``token`` standing for ``name``."""
-        w = self.weights
-        token_total, name_total = len(self.docs_with[token]), len(self.docs_with[name])
         zipf_token, zipf_name = self.zipf(token, language), self.zipf(name, language)
-        if name_total <= token_total and zipf_name <= zipf_token:
-            return False  # the tie rule of ``_counts``: these totals are what it compares
         if zipf_token >= COMMON_ZIPF and self._ordinary_in_run(name):
             return False
-        bound = (
+        name_total = len(self.docs_with[name])
+        if self._bound(name, 1, distance, zipf_token, zipf_name) < self.min_log_odds:
+            return False  # even a token no other article uses as a name could not reach the threshold
+        token_total = max(1, self.name_uses(token))
+        if name_total <= token_total and zipf_name <= zipf_token:
+            return False  # the tie rule of ``_counts``: these totals are what it compares
+        return self._bound(name, token_total, distance, zipf_token, zipf_name) >= self.min_log_odds
+
+    def _bound(self, name: str, token_total: int, distance: int, zipf_token: float, zipf_name: float) -> float:
+        """Upper bound of the log-odds over all articles for a token used as a name in ``token_total`` articles."""
+        w = self.weights
+        name_total = len(self.docs_with[name])
+        return (
             w.bias
             + _best_split(w.group_support, w.run_support, name_total)
             - w.token_support * math.log2(token_total)
@@ -273,7 +372,6 @@ class RunIndex:
             - w.distance * (distance - 1)
             + w.frequency * _clip(zipf_name - zipf_token, 2.0)
         )
-        return bound >= self.min_log_odds
 
     def occurrences_in(self, position: int, name: str) -> tuple[Occurrence, ...]:
         key = (position, name)
@@ -326,6 +424,7 @@ class RunIndex:
         if (name, key) not in self._contexts:
             words: set[tuple[str, str]] = set()
             first_names: set[str] = set()
+            frames: set[tuple[str, str]] = set()
             for p in positions:
                 for occ in self.occurrences_in(p, name):
                     if occ.prev:
@@ -334,7 +433,9 @@ class RunIndex:
                             first_names.add(occ.prev.lower())
                     if occ.next:
                         words.add(("next", occ.next.lower()))
-            self._contexts[name, key] = _Context(words, first_names)
+                    if occ.prev and occ.next:
+                        frames.add((occ.prev.lower(), occ.next.lower()))
+            self._contexts[name, key] = _Context(words, first_names, frames)
         return self._contexts[name, key]
 
     def contexts(self, name: str, position: int) -> tuple[_Context, _Context]:
@@ -374,14 +475,18 @@ class RunIndex:
         doc = self.docs[position]
         names = doc.summary.names
         token_count, name_count = names.get(token, 0), names.get(name, 0)
-        token_docs = len(self.docs_with[token]) - 1
+        own_use = self.used_as_name(position, token)
+        token_docs = max(0, self.name_uses(token) - own_use)
         name_docs = len(self.docs_with[name]) - (1 if name_count else 0)
         token_group = name_group = 0
         if doc.group is not None:
-            token_group = self.group_docs[doc.group, token] - 1
-            name_group = self.group_docs[doc.group, name] - (1 if name_count else 0)
+            token_group = sum(self.used_as_name(p, token) for p in self.group_docs.get((doc.group, token), ())
+                              if p != position)
+            name_group = len(self.group_docs.get((doc.group, name), ())) - (1 if name_count else 0)
         if token_count == 0 or name_docs + name_count == 0:
             return None
+        if not own_use:
+            return None  # a word in general use seen only at sentence starts (There, Here) is no name here
         zipf_token, zipf_name = self.zipf(token, doc.language), self.zipf(name, doc.language)
         ordinary = zipf_token >= COMMON_ZIPF or token in doc.summary.also_lowercase
         if ordinary and self._ordinary_in_run(name):
@@ -426,7 +531,7 @@ class RunIndex:
         word_in_slot = ordinary or (zipf_token > 0 and local)
         for occ in self.occurrences_in(position, token):
             strength, word = max(self._context_strength(occ, local_context, word_in_slot),
-                                 self._context_strength(occ, run_context, word_in_slot))
+                                 self._context_strength(occ, run_context, word_in_slot, name))
             context_sum += strength
             if word:
                 words.add(word)
@@ -439,6 +544,8 @@ class RunIndex:
             return None  # a word or name of its own (Dimon, Fonda) needs position evidence to be a corruption
         if distance > 1 and not local and context_share <= 0:
             return None  # two edits from a name the article never uses, nothing placing it there: too many real names lie that close
+        if name_count == 0 and zipf_token > 0 and self.same_first_name_tie(position, token, name, matched):
+            return None  # a known name of its own (Huntley), not only a misspelling (Hurosawa)
         log_odds = counts + w.context * context_share - w.ordinary_word * ordinary * (1.0 - min(1.0, context_share))
         if log_odds < self.min_log_odds:
             return None
@@ -463,7 +570,8 @@ class RunIndex:
     def _word_weight(self, word: str, word_in_slot: bool) -> float:
         """How much sharing the neighbour ``word`` says that two spellings name the same thing.
 
-        A rare capitalised neighbour (a first name, "Cesc _", "_ Hockney") identifies the person;
+        A capitalised neighbour other than a title (a first name, "Cesc _", "Mark _", "_ Hockney")
+        identifies the person;
         a rarer lower-case word ("striker", "_ programme") less so; a frequent word ("said",
         "Mr") only shows that a name stands there: strong evidence when the token is a known
         word standing where a name should be (``word_in_slot``: Clinker said), little when it is
@@ -471,25 +579,72 @@ class RunIndex:
         """
         if len(word) < 2:
             return 0.0
-        if self.zipf(word.lower()) >= _GENERIC_CONTEXT_ZIPF:
+        if word_in_slot and word[0].isupper() and word.lower() not in titles() and self._name_word(word):
+            return 1.0  # a word where a name should be, next to the name's own first name (Mark Often)
+        if self.zipf(word.lower()) >= _GENERIC_CONTEXT_ZIPF or word.lower() in titles():
             return 0.6 if word_in_slot else 0.2
         return 1.0 if word[0].isupper() else 0.6
 
-    def _context_strength(self, occ: Occurrence, context: _Context, word_in_slot: bool) -> tuple[float, str]:
+    def _telling_frame(self, before: str, after: str) -> bool:
+        """Whether both neighbours at once place a name ("New _ Times", "the _ squad"), unlike a
+        frame of frequent words any name stands in ("Mr _ said", "the _ and")."""
+        both_capitalised = before[0].isupper() and after[0].isupper()
+        return both_capitalised or min(self.zipf(before.lower()), self.zipf(after.lower())) < _GENERIC_CONTEXT_ZIPF
+
+    def _context_strength(self, occ: Occurrence, context: _Context, word_in_slot: bool,
+                          name: str | None = None) -> tuple[float, str]:
         """How well one occurrence sits where the name sits elsewhere (see ``_word_weight``), -1 on a clash.
 
+        With ``name`` given (the run context) and a known word in a name's slot, a capitalised
+        neighbour ("Mark _", "_ Costner") is also looked for next to the name anywhere in the run,
+        not only in the sample read.
         Returns the strength and the neighbour word that gave it ("Antony _", "_ said").
         """
         strength, shown = 0.0, ""
         for side, word in (("prev", occ.prev), ("next", occ.next)):
-            if word and (side, word.lower()) in context.words:
+            if not word:
+                continue
+            if (side, word.lower()) in context.words or (
+                    name is not None and word_in_slot and word[0].isupper() and self.pair_docs(name, side, word)):
                 value = self._word_weight(word, word_in_slot)
                 if value > strength:
                     strength, shown = value, f"{word} _" if side == "prev" else f"_ {word}"
+        if strength < 1.0 and word_in_slot and occ.prev and occ.next \
+                and (occ.prev.lower(), occ.next.lower()) in context.frames and self._telling_frame(occ.prev, occ.next):
+            strength, shown = 1.0, f"{occ.prev} _ {occ.next}"
         if strength < 1.0 and occ.prev and context.first_names and self._first_name(occ.prev):
             if occ.prev.lower() not in context.first_names:
                 return -1.0, f"{occ.prev} _"  # another first name: another person
         return strength, shown
+
+
+def _word_starts(line: str, word: str) -> Iterator[int]:
+    """Where ``word`` stands in ``line`` as a whole word (a possessive 's allowed after it)."""
+    start = line.find(word)
+    while start != -1:
+        end = start + len(word)
+        if not (start and (line[start - 1].isalnum() or line[start - 1] in "_'’")) \
+                and not line[end : end + 1].isalnum():
+            yield start
+        start = line.find(word, end)
+
+
+@cache
+def titles() -> frozenset[str]:
+    """Titles and honorifics (``cleaner/data/titles.toml``): capitalised neighbours that identify nobody."""
+    text = resources.files("cleaner").joinpath("data/titles.toml").read_text(encoding="utf-8")
+    return frozenset(word for words in tomllib.loads(text).values() for word in words)
+
+
+def _sentence_start(before: str) -> bool:
+    """True when the text ``before`` a word ends a sentence or line (not after "Mr." or "Gen.")."""
+    if not _SENTENCE_START_RE.search(before):
+        return False
+    head = before.rstrip(" \"'“‘(”’")
+    if head.endswith("."):
+        word = re.search(r"(?<![\w.])[A-Z][a-z]{0,3}\.$", head)
+        return word is None
+    return True
 
 
 def _best_split(group_weight: float, run_weight: float, total: int) -> float:
