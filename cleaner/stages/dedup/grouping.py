@@ -17,12 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+import scipy.sparse as sp
 
 from .candidates import candidate_pairs
 from .config import DuplicatesConfig
 from .linkage import average_linkage
 from .signature import EMPTY, DocSignature
-from .similarity import bm25_idf, time_factor, weighted_jaccard
+from .similarity import bm25_idf, time_columns, time_factor_pairs, weighted_jaccard_pairs
 
 
 @dataclass(slots=True)
@@ -74,36 +75,55 @@ def near_duplicate_pairs(near: np.ndarray, skip: np.ndarray, config: DuplicatesC
     return pairs[keep], sims[keep]
 
 
-class EventWeights:
-    """Static feature weights x BM25 idf over these documents, looked up per document on demand
-    (only the vocabulary and its idf are held: no per-document copy)."""
-
-    def __init__(self, sigs: list[DocSignature]) -> None:
-        uniq = np.zeros(0, dtype=np.uint32)
-        df = np.zeros(0, dtype=np.int64)
-        for start in range(0, len(sigs), 50_000):
-            chunk_keys, chunk_df = np.unique(np.concatenate([s.event_keys for s in sigs[start : start + 50_000]] or
-                                                            [np.zeros(0, np.uint32)]), return_counts=True)
-            merged = np.concatenate([uniq, chunk_keys])
-            merged_df = np.concatenate([df, chunk_df])
-            uniq, inverse = np.unique(merged, return_inverse=True)
-            df = np.bincount(inverse, weights=merged_df, minlength=len(uniq)).astype(np.int64)
-        self._keys = uniq
-        self._idf = bm25_idf(df.astype(np.float64), len(sigs)).astype(np.float32)
-        self._sigs = sigs
-
-    def __getitem__(self, k: int) -> np.ndarray:
-        s = self._sigs[k]
-        return s.event_weights * self._idf[np.searchsorted(self._keys, s.event_keys)]
+BLOCK = 50_000  # documents per block when building the feature matrix: bounds the temporary arrays
 
 
-def event_weights(sigs: list[DocSignature]) -> EventWeights:
-    return EventWeights(sigs)
+def event_matrix(sigs: list[DocSignature]) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Static feature weights x BM25 idf over these documents as one CSR row per document
+    (float32 values, int32 columns into the drop's feature vocabulary), and the row sums."""
+    n = len(sigs)
+    vocab = np.zeros(0, dtype=np.uint32)
+    df = np.zeros(0, dtype=np.int64)
+    for start in range(0, n, BLOCK):
+        keys, counts = np.unique(np.concatenate([s.event_keys for s in sigs[start : start + BLOCK]]), return_counts=True)
+        merged, inverse = np.unique(np.concatenate([vocab, keys]), return_inverse=True)
+        df = np.bincount(inverse, weights=np.concatenate([df, counts]), minlength=len(merged)).astype(np.int64)
+        vocab = merged
+    idf = bm25_idf(df.astype(np.float64), n).astype(np.float32)
+    del df
+    lengths = np.fromiter((len(s.event_keys) for s in sigs), dtype=np.int64, count=n)
+    nnz = int(lengths.sum())
+    index_type = np.int32 if max(nnz, len(vocab)) < 2**31 else np.int64
+    indptr = np.zeros(n + 1, dtype=index_type)
+    np.cumsum(lengths, out=indptr[1:])
+    indices = np.empty(nnz, dtype=index_type)
+    data = np.empty(nnz, dtype=np.float32)
+    for start in range(0, n, BLOCK):
+        block = sigs[start : start + BLOCK]
+        lo, hi = indptr[start], indptr[start + len(block)]
+        columns = np.searchsorted(vocab, np.concatenate([s.event_keys for s in block]))
+        indices[lo:hi] = columns
+        data[lo:hi] = np.concatenate([s.event_weights for s in block]) * idf[columns]
+    matrix = sp.csr_matrix((data, indices, indptr), shape=(n, len(vocab)))
+    return matrix, np.asarray(matrix.sum(axis=1), dtype=np.float64).ravel()
 
 
-def event_similarity(a: DocSignature, wa: np.ndarray, b: DocSignature, wb: np.ndarray, config: DuplicatesConfig) -> float:
-    factor = time_factor(a.time, b.time, config)
-    return weighted_jaccard(a.event_keys, wa, b.event_keys, wb) * factor if factor else 0.0
+class EventVerifier:
+    """Verified same-event similarity of document pairs: idf-weighted Jaccard x time factor."""
+
+    def __init__(self, sigs: list[DocSignature], config: DuplicatesConfig) -> None:
+        self.matrix, self.totals = event_matrix(sigs)
+        self.time = time_columns([s.time for s in sigs])
+        self.config = config
+
+    def __call__(self, pairs: np.ndarray) -> np.ndarray:
+        if not len(pairs):
+            return np.zeros(0, dtype=np.float64)
+        factor = time_factor_pairs(self.time, pairs, self.config)
+        sims = np.zeros(len(pairs), dtype=np.float64)
+        possible = factor > 0
+        sims[possible] = weighted_jaccard_pairs(self.matrix, self.totals, pairs[possible]) * factor[possible]
+        return sims
 
 
 def event_groups(
@@ -111,37 +131,39 @@ def event_groups(
 ) -> tuple[np.ndarray, list[float | None], dict[int, tuple[int, float]], int]:
     """Medoid index and similarity to it per document; weak links split off; number of candidates."""
     n = len(sigs)
-    weights = event_weights(sigs)
+    verify = EventVerifier(sigs, config)
     mh = np.stack([s.event_minhash for s in sigs]) if n else np.zeros((0, config.event_num_perm), np.uint32)
     no_features = (mh == EMPTY).all(axis=1)
     pairs = candidate_pairs(mh, config.event_bands, config.event_rows, config.event_bucket_max, no_features, drop_large=True)
+    del mh
     if len(extra_pairs):
         pairs = np.unique(np.concatenate([pairs, extra_pairs]), axis=0)
-    sims = np.array([event_similarity(sigs[i], weights[i], sigs[j], weights[j], config) for i, j in pairs.tolist()],
-                    dtype=np.float64)
+    n_candidates = len(pairs)
+    sims = verify(pairs)
     keep = sims >= config.event_member_min
-    labels = average_linkage(n, pairs[keep], sims[keep], config.event_threshold)
+    pairs, sims = pairs[keep], sims[keep]
+    labels = average_linkage(n, pairs, sims, config.event_threshold)
+    # medoid: the member with the largest sum of verified similarities inside its group (ties: smallest index)
+    inside = labels[pairs[:, 0]] == labels[pairs[:, 1]]
+    total = np.bincount(pairs[inside, 0], sims[inside], minlength=n) + np.bincount(pairs[inside, 1], sims[inside], minlength=n)
+    order = np.lexsort((np.arange(n), -total, labels))
+    first = order[np.r_[True, labels[order][1:] != labels[order][:-1]]] if n else order
+    centre_of = np.zeros(n, dtype=np.int64)
+    centre_of[labels[first]] = first
+    centre = centre_of[labels]
+    grouped = np.bincount(labels, minlength=n)[labels] > 1
+    members = np.flatnonzero(grouped & (centre != np.arange(n)))
+    to_centre = verify(np.stack([members, centre[members]], axis=1))
+    weak_mask = to_centre < config.event_member_min
     medoid = np.arange(n, dtype=np.int64)
+    medoid[members[~weak_mask]] = centre[members[~weak_mask]]
     to_medoid: list[float | None] = [None] * n
-    weak: dict[int, tuple[int, float]] = {}
-    edge = {(i, j): s for (i, j), s in zip(pairs[keep].tolist(), sims[keep].tolist())}
-    order = np.argsort(labels, kind="stable")
-    bounds = np.flatnonzero(np.diff(labels[order])) + 1
-    for members in np.split(order, bounds):
-        if len(members) < 2:
-            continue
-        ms = members.tolist()
-        totals = [sum(edge.get((min(a, b), max(a, b)), 0.0) for b in ms if b != a) for a in ms]
-        centre = ms[max(range(len(ms)), key=lambda k: (totals[k], -ms[k]))]
-        for m in ms:
-            s = 1.0 if m == centre else event_similarity(sigs[m], weights[m], sigs[centre], weights[centre], config)
-            if s < config.event_member_min:
-                weak[m] = (centre, s)
-            else:
-                medoid[m], to_medoid[m] = centre, s
-        if all(m == centre or m in weak for m in ms):
-            to_medoid[centre] = None
-    return medoid, to_medoid, weak, len(pairs)
+    for m, s in zip(members[~weak_mask].tolist(), to_centre[~weak_mask].tolist()):
+        to_medoid[m] = s
+    for c in np.unique(medoid[members[~weak_mask]]).tolist():
+        to_medoid[c] = 1.0
+    weak = {m: (int(centre[m]), s) for m, s in zip(members[weak_mask].tolist(), to_centre[weak_mask].tolist())}
+    return medoid, to_medoid, weak, n_candidates
 
 
 def group_signatures(ids: list[str], sigs: list[DocSignature], config: DuplicatesConfig) -> Grouping:
