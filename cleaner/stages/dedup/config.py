@@ -47,8 +47,13 @@ class DuplicatesConfig:
         candidate count stays linear.
         ``event_bucket_max`` = 16: an event LSH bucket with more members is skipped: a strong
         feature that is the minimum for that many articles is common vocabulary, not an event.
-        ``event_threshold`` = 0.06: verified similarity (weighted Jaccard of the idf-weighted
-        features times the time factor) needed for average linkage to merge two groups.
+        ``event_threshold`` = 0.07: verified similarity (weighted Jaccard of the idf-weighted
+        features times the time factor) needed for average linkage to merge two groups
+        (ECB+ dev: 0.06 merged the two events of one more topic).
+        ``event_neighbours`` = 6: the verified pairs among each article's 6 most similar
+        neighbours are verified too (at most 15 more pairs per article): LSH only finds pairs that
+        share a strong feature, and average linkage counts a missing pair as 0 (ECB+ dev B-cubed
+        recall 0.864 -> 0.872; all pairs would give 0.893). 0 turns it off.
         ``event_member_min`` = 0.02: chaining guard; a member whose similarity to its group's
         medoid is below this leaves the group (and gets an ``event_weak_link`` finding).
         Time factor (what tells two earthquakes apart): ``date_window_days`` = 3: two articles
@@ -76,8 +81,9 @@ class DuplicatesConfig:
     event_key_min_weight: float = 3.0
     bucket_cap: int = 64
     event_bucket_max: int = 16
-    event_threshold: float = 0.06
+    event_threshold: float = 0.07
     event_member_min: float = 0.02
+    event_neighbours: int = 6
     date_window_days: int = 3
     dateline_window_factor: int = 3
     dateline_penalty: float = 1.0

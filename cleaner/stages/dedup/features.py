@@ -18,7 +18,7 @@ import numpy as np
 import wordfreq
 import xxhash
 
-SCAN = re.compile(r"\w+|[.!?…]+(?=[\s\"'”’»)\]])|\n|[\"“”«»„]")
+SCAN = re.compile(r"\w+|[.!?…]+(?=[\s\"'”’»)\]])|\n")
 WORD = re.compile(r"\w+", re.UNICODE)
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -41,18 +41,15 @@ SENTENCE_START_NAME_ZIPF = 4.0  # a capitalised first word counts as a name only
 NUMBER_WEIGHT = 3.0
 SMALL_NUMBER_WEIGHT = 2.5   # one-digit numbers are everywhere: not a candidate key (< event_key_min_weight)
 NAME_PAIR_WEIGHT = 2.0
-QUOTE_PAIR_WEIGHT = 1.0
-WEEKDAY_WEIGHT = 1.0
-QUOTE_COMMON_ZIPF = 5.0     # a quoted word pair needs one word rarer than this
 DATELINE_LINES = 4          # explicit dates in the title and first lines date the article
 DATELINE_CHARS = 400        # ... within their first characters (a text without newlines is one long line)
 FIRST_YEAR, LAST_YEAR = 1950, 2049
 
 # Token classes and word flags of the per-word table.
-_WORD, _NUMBER, _END, _NEWLINE, _QUOTE = 0, 1, 2, 3, 4
+_WORD, _NUMBER, _END, _NEWLINE = 0, 1, 2, 3
 _CAP, _MONTH_FLAG, _WEEKDAY_FLAG, _LONG = 1, 2, 4, 8  # _LONG: a word of 3+ letters, a number of 2+ digits
 # Feature kinds: the salt mixed into a feature's key and the prefix that names it in explanations.
-KINDS = ("e", "e2", "n", "t", "q", "d", "w")
+KINDS = ("e", "e2", "n", "t", "w")
 _KIND = {name: k for k, name in enumerate(KINDS)}
 _M1 = np.uint64(0x9E3779B97F4A7C15)
 _M2 = np.uint64(0xC2B2AE3D27D4EB4F)
@@ -97,9 +94,9 @@ def zipf(word: str, language: str) -> float:
 class Tokens:
     """A text as word ids into a per-text vocabulary, with the vocabulary's properties as arrays."""
 
-    ids: np.ndarray        # int64 per token (words, numbers, sentence ends, newlines, quotes)
+    ids: np.ndarray        # int64 per token (words, numbers, sentence ends, newlines)
     lows: list[str]        # per vocabulary entry: lowercase form
-    kind: np.ndarray       # uint8 per entry: _WORD, _NUMBER, _END, _NEWLINE or _QUOTE
+    kind: np.ndarray       # uint8 per entry: _WORD, _NUMBER, _END or _NEWLINE
     hashes: np.ndarray     # uint64 per entry: xxh3-64 of the lowercase form
     zipf: np.ndarray       # float32 per entry (0 for non-words)
     flags: np.ndarray      # uint8 per entry: _CAP | _MONTH_FLAG | _WEEKDAY_FLAG | _LONG
@@ -119,8 +116,6 @@ def _info(token: str, language: str) -> tuple[str, int, int, float, int]:
         found = ("\n", _NEWLINE, 0, 0.0, 0)
     elif first in ".!?…":
         found = (".", _END, 0, 0.0, 0)
-    elif first in "\"“”«»„":
-        found = ('"', _QUOTE, 0, 0.0, 0)
     else:
         low = token.lower()
         h = xxhash.xxh3_64_intdigest(low.encode("utf-8"))
@@ -205,10 +200,11 @@ def salient(text: str, title: str | None, language: str | None = None, names: bo
     Feature kinds (the prefix names the kind, so explanations can show them):
     ``e:`` capitalised word not opening a sentence (or rare enough to be a name anyway),
     ``e2:`` two adjacent names (full names, places), ``n:`` number, ``t:`` uncommon title word,
-    ``q:`` adjacent words inside quotation marks with an uncommon word, ``d:`` weekday,
     ``w:`` any content word rarer than Zipf 6 (what happened).
     Weights: ``7 - zipf`` of the word (at least 0.5), fixed weights for the other kinds; a key
     seen twice keeps its largest weight.
+    No quoted word pairs and no weekdays: on ECB+ dev both lowered event F1 (weekdays serve as
+    a time cue instead, see ``TimeCues``).
     """
     lang = wordfreq_language(language)
     return _features(tokenise(text, lang), tokenise(title, lang) if title else None, names)
@@ -223,19 +219,10 @@ def _after(mask: np.ndarray) -> np.ndarray:
 
 def _features(tok: Tokens, title: Tokens | None, names: bool) -> Features:
     """Features of a tokenised text. Single-word kinds are decided per distinct word; only
-    names (sentence position), name pairs and quoted pairs look at token positions."""
+    names (sentence position) and name pairs look at token positions."""
     size = len(tok.lows)
     ids = tok.ids
     cls = tok.kind[ids]
-    quote = cls == _QUOTE
-    if quote.any():
-        # quotation parity, restarted at every newline: inside = odd number of marks since the line began
-        marks = np.cumsum(quote)
-        span = marks - np.maximum.accumulate(np.where(cls == _NEWLINE, marks, 0))
-        ids, cls, span = ids[~quote], cls[~quote], span[~quote]
-        span = span + np.cumsum(cls == _NEWLINE) * 1_000_003
-    else:
-        span = None
     is_word = cls <= _NUMBER
     positions = np.flatnonzero(is_word)
     w_ids = ids[positions]
@@ -257,7 +244,6 @@ def _features(tok: Tokens, title: Tokens | None, names: bool) -> Features:
 
     single = [  # (kind, vocabulary mask, weights over the vocabulary)
         ("n", present & (kind == _NUMBER), np.where(long, np.float32(NUMBER_WEIGHT), np.float32(SMALL_NUMBER_WEIGHT))),
-        ("d", present & word & (flags & _WEEKDAY_FLAG > 0), np.full(size, WEEKDAY_WEIGHT, dtype=np.float32)),
         ("e", present & name_word, rarity),
         ("w", present & word & long & (z < COMMON_WORD_ZIPF), rarity),
     ]
@@ -271,12 +257,6 @@ def _features(tok: Tokens, title: Tokens | None, names: bool) -> Features:
     is_name = name_word[w_ids] & (~w_start | (z[w_ids] < SENTENCE_START_NAME_ZIPF))
     pair = np.flatnonzero(is_name & _after(is_name) & adjacent)
     pairs = [("e2", pair, NAME_PAIR_WEIGHT)]
-    if span is not None:
-        w_span = span[positions]
-        w_word = word[w_ids]
-        quoted = (w_span % 2 == 1) & _after(w_span % 2 == 1) & adjacent & w_word & _after(w_word)
-        quoted[1:] &= (w_span[1:] == w_span[:-1]) & (np.minimum(z[w_ids[1:]], z[w_ids[:-1]]) < QUOTE_COMMON_ZIPF)
-        pairs.append(("q", np.flatnonzero(quoted), QUOTE_PAIR_WEIGHT))
     for name, at, weight in pairs:
         parts_k.append(np.full(len(at), _KIND[name], dtype=np.uint64))
         parts_a.append(w_ids[at - 1])

@@ -126,6 +126,34 @@ class EventVerifier:
         return sims
 
 
+def neighbour_pairs(n: int, pairs: np.ndarray, sims: np.ndarray, k: int) -> np.ndarray:
+    """Pairs among each document's ``k`` most similar verified neighbours that are not yet known.
+
+    LSH finds the pairs that share a strong feature; average linkage also needs the weaker pairs
+    inside a group, which count as 0 when missing. Closing each neighbourhood adds at most
+    k(k-1)/2 pairs per document, so the cost stays linear."""
+    both = np.concatenate([pairs, pairs[:, ::-1]])
+    weight = np.concatenate([sims, sims])
+    order = np.lexsort((both[:, 1], -weight, both[:, 0]))
+    both = both[order]
+    starts = np.searchsorted(both[:, 0], np.arange(n))
+    rank = np.arange(len(both)) - starts[both[:, 0]]
+    top = both[rank < k]
+    owner, neighbour = top[:, 0], top[:, 1]
+    bounds = np.searchsorted(owner, np.arange(n + 1))
+    found = []
+    for a in range(k):
+        for b in range(a + 1, k):
+            have = bounds[:-1] + b < bounds[1:]
+            rows = np.flatnonzero(have)
+            found.append(np.stack([neighbour[bounds[rows] + a], neighbour[bounds[rows] + b]], axis=1))
+    if not found:
+        return np.zeros((0, 2), dtype=np.int64)
+    extra = np.unique(np.sort(np.concatenate(found), axis=1), axis=0)
+    known = np.isin(extra[:, 0] * np.int64(n) + extra[:, 1], pairs[:, 0] * np.int64(n) + pairs[:, 1])
+    return extra[~known]
+
+
 def event_groups(
     sigs: list[DocSignature], extra_pairs: np.ndarray, config: DuplicatesConfig
 ) -> tuple[np.ndarray, list[float | None], dict[int, tuple[int, float]], int]:
@@ -142,6 +170,15 @@ def event_groups(
     sims = verify(pairs)
     keep = sims >= config.event_member_min
     pairs, sims = pairs[keep], sims[keep]
+    if config.event_neighbours and len(pairs):
+        extra = neighbour_pairs(n, pairs, sims, config.event_neighbours)
+        if len(extra):
+            extra_sims = verify(extra)
+            keep = extra_sims >= config.event_member_min
+            pairs = np.concatenate([pairs, extra[keep]])
+            sims = np.concatenate([sims, extra_sims[keep]])
+            order = np.lexsort((pairs[:, 1], pairs[:, 0]))
+            pairs, sims = pairs[order], sims[order]
     labels = average_linkage(n, pairs, sims, config.event_threshold)
     # medoid: the member with the largest sum of verified similarities inside its group (ties: smallest index)
     inside = labels[pairs[:, 0]] == labels[pairs[:, 1]]
