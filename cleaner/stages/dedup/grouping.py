@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import scipy.sparse as sp
 
-from .candidates import candidate_pairs
+from .candidates import candidate_pairs, unique_pairs
 from .config import DuplicatesConfig
 from .linkage import average_linkage
 from .signature import EMPTY, DocSignature
@@ -40,20 +40,26 @@ class Grouping:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def _exact_sets(sigs: list[DocSignature]) -> np.ndarray:
+def _exact_sets(sigs: list[DocSignature], empty: np.ndarray) -> np.ndarray:
     """Index of the first (smallest-id) document with the same normalised text, per document."""
     first: dict[int, int] = {}
-    return np.array([first.setdefault(s.text_hash, i) if not s.empty else i for i, s in enumerate(sigs)], dtype=np.int64)
+    return np.array([i if empty[i] else first.setdefault(s.text_hash, i) for i, s in enumerate(sigs)], dtype=np.int64)
 
 
-def _star_groups(n: int, pairs: np.ndarray, priority: list[tuple]) -> np.ndarray:
+def _empty(sigs: list[DocSignature], near: np.ndarray) -> np.ndarray:
+    """Documents with no text or no shingles (their MinHash is all 0xFFFFFFFF)."""
+    lengths = np.fromiter((s.length for s in sigs), dtype=np.int64, count=len(sigs))
+    return (lengths == 0) | (near == EMPTY).all(axis=1)
+
+
+def _star_groups(n: int, pairs: np.ndarray, priority: dict[int, tuple]) -> np.ndarray:
     """Greedy star clustering: in priority order, each unassigned node claims its unassigned neighbours."""
     neighbours: dict[int, list[int]] = {}
     for i, j in pairs.tolist():
         neighbours.setdefault(i, []).append(j)
         neighbours.setdefault(j, []).append(i)
     centre = np.full(n, -1, dtype=np.int64)
-    for node in sorted(neighbours, key=lambda k: priority[k]):
+    for node in sorted(neighbours, key=priority.__getitem__):
         if centre[node] >= 0:
             continue
         centre[node] = node
@@ -149,8 +155,8 @@ def neighbour_pairs(n: int, pairs: np.ndarray, sims: np.ndarray, k: int) -> np.n
             found.append(np.stack([neighbour[bounds[rows] + a], neighbour[bounds[rows] + b]], axis=1))
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
-    extra = np.unique(np.sort(np.concatenate(found), axis=1), axis=0)
-    known = np.isin(extra[:, 0] * np.int64(n) + extra[:, 1], pairs[:, 0] * np.int64(n) + pairs[:, 1])
+    extra = unique_pairs(np.concatenate(found), n)
+    known = np.isin(extra[:, 0] * np.int64(n) + extra[:, 1], pairs[:, 0] * np.int64(n) + pairs[:, 1], assume_unique=True)
     return extra[~known]
 
 
@@ -159,13 +165,13 @@ def event_groups(
 ) -> tuple[np.ndarray, list[float | None], dict[int, tuple[int, float]], int]:
     """Medoid index and similarity to it per document; weak links split off; number of candidates."""
     n = len(sigs)
-    verify = EventVerifier(sigs, config)
     mh = np.stack([s.event_minhash for s in sigs]) if n else np.zeros((0, config.event_num_perm), np.uint32)
     no_features = (mh == EMPTY).all(axis=1)
     pairs = candidate_pairs(mh, config.event_bands, config.event_rows, config.event_bucket_max, no_features, drop_large=True)
-    del mh
+    del mh, no_features  # before the feature matrix is built: the two never need memory at once
+    verify = EventVerifier(sigs, config)
     if len(extra_pairs):
-        pairs = np.unique(np.concatenate([pairs, extra_pairs]), axis=0)
+        pairs = unique_pairs(np.concatenate([pairs, extra_pairs]), n)
     n_candidates = len(pairs)
     sims = verify(pairs)
     keep = sims >= config.event_member_min
@@ -177,7 +183,7 @@ def event_groups(
             keep = extra_sims >= config.event_member_min
             pairs = np.concatenate([pairs, extra[keep]])
             sims = np.concatenate([sims, extra_sims[keep]])
-            order = np.lexsort((pairs[:, 1], pairs[:, 0]))
+            order = np.argsort(pairs[:, 0] * np.int64(n) + pairs[:, 1], kind="stable")
             pairs, sims = pairs[order], sims[order]
     labels = average_linkage(n, pairs, sims, config.event_threshold)
     # medoid: the member with the largest sum of verified similarities inside its group (ties: smallest index)
@@ -205,45 +211,54 @@ def event_groups(
 
 def group_signatures(ids: list[str], sigs: list[DocSignature], config: DuplicatesConfig) -> Grouping:
     """Pure grouping of documents given by id and signature (any order in, sorted-id order out)."""
-    order = sorted(range(len(ids)), key=lambda k: ids[k])
+    order = sorted(range(len(ids)), key=ids.__getitem__)
     ids = [ids[k] for k in order]
     sigs = [sigs[k] for k in order]
+    del order
     n = len(ids)
-    exact = _exact_sets(sigs)
+    near = np.stack([s.near for s in sigs]) if n else np.zeros((0, config.num_perm), np.uint32)
+    empty = _empty(sigs, near)
+    exact = _exact_sets(sigs, empty)
     reps = np.flatnonzero(exact == np.arange(n))
     rep_sigs = [sigs[k] for k in reps]
-    near = np.stack([s.near for s in rep_sigs]) if n else np.zeros((0, config.num_perm), np.uint32)
-    skip = np.array([s.empty for s in rep_sigs], dtype=bool)
+    if len(reps) < n:
+        near = near[reps]
+    skip = empty[reps]
     pairs, sims = near_duplicate_pairs(near, skip, config)
-    priority = [(-s.length, ids[k]) for s, k in zip(rep_sigs, reps)]
+    del near, skip
+    involved = np.unique(pairs).tolist()
+    priority = {p: (-rep_sigs[p].length, ids[int(reps[p])]) for p in involved}
     centre = _star_groups(len(reps), pairs, priority)
     # every exact copy follows its exact set's first member
-    rep_pos = {int(k): p for p, k in enumerate(reps)}
-    near_rep = np.array([reps[centre[rep_pos[int(exact[i])]]] for i in range(n)], dtype=np.int64)
-    group_min: dict[int, int] = {}
-    for i in range(n):
-        group_min[int(near_rep[i])] = min(group_min.get(int(near_rep[i]), i), i)
+    rep_pos = np.full(n, -1, dtype=np.int64)
+    rep_pos[reps] = np.arange(len(reps))
+    of_rep = rep_pos[exact]  # position among the representatives, per document
+    near_rep = reps[centre[of_rep]]
+    # name of a copy group: its smallest member (documents are in id order)
+    heads, first_member, sizes = np.unique(near_rep, return_index=True, return_counts=True)
+    group_min = np.zeros(n, dtype=np.int64)
+    group_min[heads] = first_member
     near_similarity: dict[tuple[int, int], float] = {}
+    multi = np.isin(near_rep, heads[(sizes > 1) & (sizes <= config.max_group_pairs)])
     by_group: dict[int, list[int]] = {}
-    for i in range(n):
+    for i in np.flatnonzero(multi).tolist():
         by_group.setdefault(int(near_rep[i]), []).append(i)
     for members in by_group.values():
-        if 1 < len(members) <= config.max_group_pairs:
-            for x, a in enumerate(members):
-                for b in members[x + 1 :]:
-                    same = exact[a] == exact[b]
-                    near_similarity[(a, b)] = 1.0 if same else float(np.mean(sigs[a].near == sigs[b].near))
+        for x, a in enumerate(members):
+            for b in members[x + 1 :]:
+                same = exact[a] == exact[b]
+                near_similarity[(a, b)] = 1.0 if same else float(np.mean(sigs[a].near == sigs[b].near))
     medoid, to_medoid, weak, n_event_candidates = event_groups(rep_sigs, _rep_pairs(pairs), config)
-    event_of = [int(reps[medoid[rep_pos[int(exact[i])]]]) for i in range(n)]
-    event_sim = [to_medoid[rep_pos[int(exact[i])]] for i in range(n)]
+    event_of = reps[medoid[of_rep]].tolist()
     exact_count = np.bincount(exact, minlength=n)
+    copied = (exact_count[exact] > 1).tolist()
     return Grouping(
         ids=ids,
-        exact_key=[ids[int(exact[i])] if exact_count[exact[i]] > 1 else None for i in range(n)],
-        near_group=[ids[group_min[int(near_rep[i])]] for i in range(n)],
+        exact_key=[ids[e] if c else None for e, c in zip(exact.tolist(), copied)],
+        near_group=[ids[g] for g in group_min[near_rep].tolist()],
         near_similarity=near_similarity,
         event_group=[ids[e] for e in event_of],
-        event_similarity=event_sim,
+        event_similarity=[to_medoid[p] for p in of_rep.tolist()],
         weak_event_links={int(reps[m]): (ids[int(reps[c])], s) for m, (c, s) in weak.items()},
         counts={
             "documents": n,

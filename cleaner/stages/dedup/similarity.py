@@ -13,7 +13,7 @@ import scipy.sparse as sp
 from .config import DuplicatesConfig
 from .features import TimeCues
 
-PAIR_CHUNK = 32_768  # pairs verified per batch: bounds the rows gathered at once
+PAIR_CHUNK = 4_096  # pairs verified per batch: bounds the rows gathered at once (~10 MB)
 
 
 def bm25_idf(df: np.ndarray, n_docs: int) -> np.ndarray:
