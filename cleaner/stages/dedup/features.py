@@ -56,7 +56,7 @@ KINDS = ("e", "e2", "n", "t", "w")
 _KIND = {name: k for k, name in enumerate(KINDS)}
 _M1 = np.uint64(0x9E3779B97F4A7C15)
 _M2 = np.uint64(0xC2B2AE3D27D4EB4F)
-_CACHE_LIMIT = 1 << 20
+_LEXICON_LIMIT = 1 << 19  # distinct tokens memoised per language (~60 MB at most)
 
 
 def normalise(text: str) -> str:
@@ -105,54 +105,71 @@ class Tokens:
     flags: np.ndarray      # uint8 per entry: _CAP | _MONTH_FLAG | _WEEKDAY_FLAG | _LONG
 
 
-_INFO: dict[str, dict[str, tuple[str, int, int, float, int]]] = {}
-
-
-def _info(token: str, language: str) -> tuple[str, int, int, float, int]:
-    """(lowercase, class, hash, zipf, flags) of one distinct token; memoised per language (bounded)."""
-    cache = _INFO.setdefault(language, {})
-    found = cache.get(token)
-    if found is not None:
-        return found
+def _classify(token: str, language: str) -> tuple[str, int, int, float, int]:
+    """(lowercase, class, hash, zipf, flags) of one distinct token."""
     first = token[0]
     if first == "\n":
-        found = ("\n", _NEWLINE, 0, 0.0, 0)
-    elif first in ".!?…":
-        found = (".", _END, 0, 0.0, 0)
-    else:
-        low = token.lower()
-        h = xxhash.xxh3_64_intdigest(low.encode("utf-8"))
-        if first.isdigit():
-            found = (low, _NUMBER, h, 0.0, _LONG if len(low) > 1 else 0)
-        else:
-            flags = (_CAP if first.isupper() else 0) | (_MONTH_FLAG if low in MONTH_WORDS else 0) | \
-                (_WEEKDAY_FLAG if low in WEEKDAYS else 0) | (_LONG if len(low) >= 3 else 0)
-            found = (low, _WORD, h, zipf(low, language), flags)
-    if len(cache) >= _CACHE_LIMIT:
-        cache.clear()
-    cache[token] = found
-    return found
+        return ("\n", _NEWLINE, 0, 0.0, 0)
+    if first in ".!?…":
+        return (".", _END, 0, 0.0, 0)
+    low = token.lower()
+    h = xxhash.xxh3_64_intdigest(low.encode("utf-8"))
+    if first.isdigit():
+        return (low, _NUMBER, h, 0.0, _LONG if len(low) > 1 else 0)
+    flags = (_CAP if first.isupper() else 0) | (_MONTH_FLAG if low in MONTH_WORDS else 0) | \
+        (_WEEKDAY_FLAG if low in WEEKDAYS else 0) | (_LONG if len(low) >= 3 else 0)
+    return (low, _WORD, h, zipf(low, language), flags)
+
+
+class _Lexicon(dict):
+    """Distinct tokens of one language seen by this process -> row of the property arrays.
+
+    A memo of ``_classify`` (a pure function), so a text's tokens map to rows with one C-level
+    dict lookup each; only unseen tokens cost Python work. Results never depend on the rows'
+    order. Cleared when it reaches ``_LEXICON_LIMIT`` entries, so memory stays bounded."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__()
+        self.language = language
+        self.lows: list[str] = []
+        self.kind = np.zeros(1024, dtype=np.uint8)
+        self.hashes = np.zeros(1024, dtype=np.uint64)
+        self.zipf = np.zeros(1024, dtype=np.float32)
+        self.flags = np.zeros(1024, dtype=np.uint8)
+
+    def __missing__(self, token: str) -> int:
+        row = len(self.lows)
+        if row == len(self.kind):
+            for name in ("kind", "hashes", "zipf", "flags"):
+                old = getattr(self, name)
+                grown = np.zeros(2 * len(old), dtype=old.dtype)
+                grown[: len(old)] = old
+                setattr(self, name, grown)
+        low, self.kind[row], self.hashes[row], self.zipf[row], self.flags[row] = _classify(token, self.language)
+        self.lows.append(low)
+        self[token] = row
+        return row
+
+
+_LEXICONS: dict[str, _Lexicon] = {}
 
 
 def tokenise(text: str, language: str = "en") -> Tokens:
-    """One regex pass; each distinct token looked up once."""
+    """One regex pass; each token mapped to its lexicon row, the text's vocabulary gathered from there."""
+    lexicon = _LEXICONS.get(language)
+    if lexicon is None or len(lexicon) >= _LEXICON_LIMIT:
+        lexicon = _LEXICONS[language] = _Lexicon(language)
     tokens = SCAN.findall(text)
-    vocab = dict.fromkeys(tokens)
-    index = dict(zip(vocab, range(len(vocab))))
-    ids = np.fromiter(map(index.__getitem__, tokens), dtype=np.int64, count=len(tokens))
-    get = _INFO.get(language, {}).get
-    infos = [get(t) or _info(t, language) for t in vocab]
-    if not infos:
-        empty = np.zeros(0, dtype=np.uint8)
-        return Tokens(ids, [], empty, np.zeros(0, np.uint64), np.zeros(0, np.float32), empty)
-    lows, kinds, hashes, zipfs, flags = zip(*infos)
+    rows = np.fromiter(map(lexicon.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+    vocab, ids = np.unique(rows, return_inverse=True)
+    lows = lexicon.lows
     return Tokens(
-        ids=ids,
-        lows=list(lows),
-        kind=np.array(kinds, dtype=np.uint8),
-        hashes=np.array(hashes, dtype=np.uint64),
-        zipf=np.array(zipfs, dtype=np.float32),
-        flags=np.array(flags, dtype=np.uint8),
+        ids=ids.reshape(-1),
+        lows=[lows[k] for k in vocab.tolist()],
+        kind=lexicon.kind[vocab],
+        hashes=lexicon.hashes[vocab],
+        zipf=lexicon.zipf[vocab],
+        flags=lexicon.flags[vocab],
     )
 
 
@@ -236,8 +253,6 @@ def _features(tok: Tokens, title: Tokens | None, names: bool) -> Features:
     adjacent[1:] = positions[1:] - positions[:-1] == 1
 
     kind, z, flags = tok.kind, tok.zipf, tok.flags
-    present = np.zeros(size, dtype=bool)
-    present[w_ids] = True
     lead = np.ones(size, dtype=np.float32)
     lead[w_ids[:LEAD_WORDS]] = LEAD_BOOST
     inside = np.zeros(size, dtype=bool)
@@ -249,9 +264,9 @@ def _features(tok: Tokens, title: Tokens | None, names: bool) -> Features:
     long = flags & _LONG > 0
 
     single = [  # (kind, vocabulary mask, weights over the vocabulary)
-        ("n", present & (kind == _NUMBER), np.where(long, np.float32(NUMBER_WEIGHT), np.float32(SMALL_NUMBER_WEIGHT))),
-        ("e", present & name_word, rarity),
-        ("w", present & word & long & (z < COMMON_WORD_ZIPF), rarity),
+        ("n", kind == _NUMBER, np.where(long, np.float32(NUMBER_WEIGHT), np.float32(SMALL_NUMBER_WEIGHT))),
+        ("e", name_word, rarity),
+        ("w", word & long & (z < COMMON_WORD_ZIPF), rarity),
     ]
     parts_k, parts_a, parts_b, parts_w = [], [], [], []
     for name, mask, weights in single:
@@ -270,9 +285,7 @@ def _features(tok: Tokens, title: Tokens | None, names: bool) -> Features:
         parts_w.append(np.full(len(at), weight, dtype=np.float32))
     hashes, lows = tok.hashes, tok.lows
     if title is not None:
-        t_present = np.zeros(len(title.lows), dtype=bool)
-        t_present[title.ids] = True
-        t_mask = t_present & (title.kind == _WORD) & (title.flags & _LONG > 0) & (title.zipf < TITLE_TERM_ZIPF)
+        t_mask = (title.kind == _WORD) & (title.flags & _LONG > 0) & (title.zipf < TITLE_TERM_ZIPF)
         chosen = np.flatnonzero(t_mask)
         parts_k.append(np.full(len(chosen), _KIND["t"], dtype=np.uint64))
         parts_a.append(chosen + size)
@@ -350,8 +363,7 @@ def time_cues_of(tok: Tokens, text: str, title: str | None, date: str | None) ->
     head = head[:DATELINE_CHARS + (len(title) if title else 0)]
     head_dates = find_dates(head)
     latest_year, weekday = 0, -1
-    present = np.unique(tok.ids)
-    for k in present[tok.kind[present] == _NUMBER].tolist():
+    for k in np.flatnonzero(tok.kind == _NUMBER).tolist():  # the vocabulary holds only tokens present
         low = tok.lows[k]
         if len(low) == 4 and low.isdigit() and FIRST_YEAR <= int(low) <= LAST_YEAR:
             latest_year = max(latest_year, int(low))

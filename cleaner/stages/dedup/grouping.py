@@ -14,6 +14,7 @@ the order documents arrive in. Pipeline (each step near-linear in the number of 
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -79,6 +80,20 @@ def near_duplicate_pairs(near: np.ndarray, skip: np.ndarray, config: DuplicatesC
     sims = (near[pairs[:, 0]] == near[pairs[:, 1]]).mean(axis=1)
     keep = sims >= config.near_threshold
     return pairs[keep], sims[keep]
+
+
+class _Clock:
+    """Adds the seconds since the previous call to ``timings[phase]`` (does nothing without a dict)."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+        self.last = time.perf_counter()
+
+    def __call__(self, phase: str) -> None:
+        if self.timings is not None:
+            now = time.perf_counter()
+            self.timings[phase] = self.timings.get(phase, 0.0) + now - self.last
+            self.last = now
 
 
 BLOCK = 50_000  # documents per block when building the feature matrix: bounds the temporary arrays
@@ -160,16 +175,30 @@ def neighbour_pairs(n: int, pairs: np.ndarray, sims: np.ndarray, k: int) -> np.n
     return extra[~known]
 
 
+def _agreeing(minhashes: np.ndarray, pairs: np.ndarray) -> np.ndarray:
+    """Number of equal MinHash values per pair (in chunks: one row pair at a time is 2 x 256 B)."""
+    out = np.empty(len(pairs), dtype=np.int64)
+    for start in range(0, len(pairs), 65_536):
+        chunk = pairs[start : start + 65_536]
+        out[start : start + len(chunk)] = (minhashes[chunk[:, 0]] == minhashes[chunk[:, 1]]).sum(axis=1)
+    return out
+
+
 def event_groups(
-    sigs: list[DocSignature], extra_pairs: np.ndarray, config: DuplicatesConfig
+    sigs: list[DocSignature], extra_pairs: np.ndarray, config: DuplicatesConfig, clock: _Clock | None = None
 ) -> tuple[np.ndarray, list[float | None], dict[int, tuple[int, float]], int]:
     """Medoid index and similarity to it per document; weak links split off; number of candidates."""
+    clock = clock or _Clock(None)
     n = len(sigs)
     mh = np.stack([s.event_minhash for s in sigs]) if n else np.zeros((0, config.event_num_perm), np.uint32)
     no_features = (mh == EMPTY).all(axis=1)
     pairs = candidate_pairs(mh, config.event_bands, config.event_rows, config.event_bucket_max, no_features, drop_large=True)
+    if config.event_min_agree > 1 and len(pairs):
+        pairs = pairs[_agreeing(mh, pairs) >= config.event_min_agree]
     del mh, no_features  # before the feature matrix is built: the two never need memory at once
+    clock("event_candidates")
     verify = EventVerifier(sigs, config)
+    clock("event_matrix")
     if len(extra_pairs):
         pairs = unique_pairs(np.concatenate([pairs, extra_pairs]), n)
     n_candidates = len(pairs)
@@ -185,7 +214,9 @@ def event_groups(
             sims = np.concatenate([sims, extra_sims[keep]])
             order = np.argsort(pairs[:, 0] * np.int64(n) + pairs[:, 1], kind="stable")
             pairs, sims = pairs[order], sims[order]
+    clock("event_verify")
     labels = average_linkage(n, pairs, sims, config.event_threshold)
+    clock("event_linkage")
     # medoid: the member with the largest sum of verified similarities inside its group (ties: smallest index)
     inside = labels[pairs[:, 0]] == labels[pairs[:, 1]]
     total = np.bincount(pairs[inside, 0], sims[inside], minlength=n) + np.bincount(pairs[inside, 1], sims[inside], minlength=n)
@@ -209,8 +240,13 @@ def event_groups(
     return medoid, to_medoid, weak, n_candidates
 
 
-def group_signatures(ids: list[str], sigs: list[DocSignature], config: DuplicatesConfig) -> Grouping:
-    """Pure grouping of documents given by id and signature (any order in, sorted-id order out)."""
+def group_signatures(
+    ids: list[str], sigs: list[DocSignature], config: DuplicatesConfig, timings: dict[str, float] | None = None
+) -> Grouping:
+    """Pure grouping of documents given by id and signature (any order in, sorted-id order out).
+
+    ``timings``, when given, receives the seconds spent per phase (for benchmarks)."""
+    clock = _Clock(timings)
     order = sorted(range(len(ids)), key=ids.__getitem__)
     ids = [ids[k] for k in order]
     sigs = [sigs[k] for k in order]
@@ -224,6 +260,7 @@ def group_signatures(ids: list[str], sigs: list[DocSignature], config: Duplicate
     if len(reps) < n:
         near = near[reps]
     skip = empty[reps]
+    clock("exact")
     pairs, sims = near_duplicate_pairs(near, skip, config)
     del near, skip
     involved = np.unique(pairs).tolist()
@@ -248,10 +285,12 @@ def group_signatures(ids: list[str], sigs: list[DocSignature], config: Duplicate
             for b in members[x + 1 :]:
                 same = exact[a] == exact[b]
                 near_similarity[(a, b)] = 1.0 if same else float(np.mean(sigs[a].near == sigs[b].near))
-    medoid, to_medoid, weak, n_event_candidates = event_groups(rep_sigs, _rep_pairs(pairs), config)
+    clock("near")
+    medoid, to_medoid, weak, n_event_candidates = event_groups(rep_sigs, _rep_pairs(pairs), config, clock)
     event_of = reps[medoid[of_rep]].tolist()
     exact_count = np.bincount(exact, minlength=n)
     copied = (exact_count[exact] > 1).tolist()
+    clock("output")
     return Grouping(
         ids=ids,
         exact_key=[ids[e] if c else None for e, c in zip(exact.tolist(), copied)],
