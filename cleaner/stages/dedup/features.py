@@ -1,9 +1,10 @@
 """Text features: normalised text for exact copies, word shingles for near copies, salient
 features and time cues for same-event grouping. Pure functions on strings.
 
-One regular-expression pass splits a text into words, sentence ends and quotation marks; every
-distinct word is looked up once (lowercase form, hash, wordfreq Zipf frequency, flags) and the
-per-token work is numpy over word ids, so no feature string is built unless an explanation asks.
+One regular-expression pass splits a text into words, sentence ends and newlines; every distinct
+token is classified once per process (lowercase form, xxh3 hash, wordfreq Zipf frequency, flags)
+and the per-token work is numpy over token ids, so no feature string is built unless an
+explanation asks. The same tokens feed the shingles, the salient features and the time cues.
 """
 
 from __future__ import annotations

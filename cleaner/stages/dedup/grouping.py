@@ -7,9 +7,14 @@ the order documents arrive in. Pipeline (each step near-linear in the number of 
 2. near copies: LSH band keys of word-shingle MinHash -> candidate pairs -> verified by estimated
    Jaccard >= ``near_threshold`` -> greedy star groups around the most complete article, so every
    member was verified against its group's centre (no transitive chains);
-3. events: LSH over the strong salient features -> candidates (plus near-copy pairs) -> verified
-   by idf-weighted Jaccard x time factor -> average linkage at ``event_threshold`` -> chaining
-   guard: members whose similarity to the group's medoid is below ``event_member_min`` leave.
+3. events: LSH over the strong salient features -> candidates with at least ``event_min_agree``
+   agreeing MinHash values (plus near-copy pairs) -> verified in batches by idf-weighted
+   Jaccard x time factor -> pairs among each article's ``event_neighbours`` nearest verified too
+   -> average linkage at ``event_threshold`` -> chaining guard: members whose similarity to the
+   group's medoid is below ``event_member_min`` leave.
+
+Per-document bookkeeping is numpy arrays; Python loops run per verified edge (linkage) or per
+multi-member group only.
 """
 
 from __future__ import annotations
