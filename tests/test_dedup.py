@@ -27,7 +27,6 @@ from cleaner.stages.dedup import (
 from cleaner.stages.dedup import features
 from cleaner.stages.dedup.candidates import unique_pairs
 from cleaner.stages.dedup.features import TimeCues, salient
-from cleaner.stages.dedup.grouping import neighbour_pairs
 from cleaner.stages.dedup.similarity import time_columns, time_factor, time_factor_pairs, weighted_jaccard_pairs
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
@@ -250,8 +249,5 @@ def test_batch_similarities_match_the_scalar_rules():
     assert batch.tolist() == [time_factor(cues[i], cues[j], config) for i, j in pairs.tolist()]
 
 
-def test_neighbourhoods_are_closed_and_pairs_are_canonical():
-    pairs = np.array([(0, 1), (0, 2), (0, 3)])
-    extra = neighbour_pairs(4, pairs, np.array([0.9, 0.8, 0.1]), 2)
-    assert extra.tolist() == [[1, 2]]  # 0's two nearest neighbours; 3 is too far to be closed over
+def test_pairs_are_canonical():
     assert unique_pairs(np.array([(3, 1), (1, 3), (0, 2)]), 4).tolist() == [[0, 2], [1, 3]]

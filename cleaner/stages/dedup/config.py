@@ -55,10 +55,6 @@ class DuplicatesConfig:
         features times the time factor) needed for average linkage to merge two groups.
         ECB+ dev: 0.075 keeps the two events of one more topic apart (2 of 21 merged instead of 3)
         but the sample articles' pair 002/003 (one event) scores 0.0745 in a drop of five.
-        ``event_neighbours`` = 6: the verified pairs among each article's 6 most similar
-        neighbours are verified too (at most 15 more pairs per article): LSH only finds pairs that
-        share a strong feature, and average linkage counts a missing pair as 0 (ECB+ dev B-cubed
-        recall 0.864 -> 0.872; all pairs would give 0.893). 0 turns it off.
         ``event_member_min`` = 0.02: chaining guard; a member whose similarity to its group's
         medoid is below this leaves the group (and gets an ``event_weak_link`` finding).
         Time factor (what tells two earthquakes apart): ``date_window_days`` = 3: two articles
@@ -91,7 +87,6 @@ class DuplicatesConfig:
     event_min_agree: int = 2
     event_threshold: float = 0.07
     event_member_min: float = 0.02
-    event_neighbours: int = 6
     date_window_days: int = 3
     dateline_window_factor: int = 3
     dateline_penalty: float = 1.0

@@ -9,9 +9,8 @@ the order documents arrive in. Pipeline (each step near-linear in the number of 
    member was verified against its group's centre (no transitive chains);
 3. events: LSH over the strong salient features -> candidates with at least ``event_min_agree``
    agreeing MinHash values (plus near-copy pairs) -> verified in batches by idf-weighted
-   Jaccard x time factor -> pairs among each article's ``event_neighbours`` nearest verified too
-   -> average linkage at ``event_threshold`` -> chaining guard: members whose similarity to the
-   group's medoid is below ``event_member_min`` leave.
+   Jaccard x time factor -> average linkage at ``event_threshold`` -> chaining guard: members
+   whose similarity to the group's medoid is below ``event_member_min`` leave.
 
 Per-document bookkeeping is numpy arrays; Python loops run per verified edge (linkage) or per
 multi-member group only.
@@ -152,34 +151,6 @@ class EventVerifier:
         return sims
 
 
-def neighbour_pairs(n: int, pairs: np.ndarray, sims: np.ndarray, k: int) -> np.ndarray:
-    """Pairs among each document's ``k`` most similar verified neighbours that are not yet known.
-
-    LSH finds the pairs that share a strong feature; average linkage also needs the weaker pairs
-    inside a group, which count as 0 when missing. Closing each neighbourhood adds at most
-    k(k-1)/2 pairs per document, so the cost stays linear."""
-    both = np.concatenate([pairs, pairs[:, ::-1]])
-    weight = np.concatenate([sims, sims])
-    order = np.lexsort((both[:, 1], -weight, both[:, 0]))
-    both = both[order]
-    starts = np.searchsorted(both[:, 0], np.arange(n))
-    rank = np.arange(len(both)) - starts[both[:, 0]]
-    top = both[rank < k]
-    owner, neighbour = top[:, 0], top[:, 1]
-    bounds = np.searchsorted(owner, np.arange(n + 1))
-    found = []
-    for a in range(k):
-        for b in range(a + 1, k):
-            have = bounds[:-1] + b < bounds[1:]
-            rows = np.flatnonzero(have)
-            found.append(np.stack([neighbour[bounds[rows] + a], neighbour[bounds[rows] + b]], axis=1))
-    if not found:
-        return np.zeros((0, 2), dtype=np.int64)
-    extra = unique_pairs(np.concatenate(found), n)
-    known = np.isin(extra[:, 0] * np.int64(n) + extra[:, 1], pairs[:, 0] * np.int64(n) + pairs[:, 1], assume_unique=True)
-    return extra[~known]
-
-
 def _agreeing(minhashes: np.ndarray, pairs: np.ndarray) -> np.ndarray:
     """Number of equal MinHash values per pair (in chunks: one row pair at a time is 2 x 256 B)."""
     out = np.empty(len(pairs), dtype=np.int64)
@@ -210,15 +181,6 @@ def event_groups(
     sims = verify(pairs)
     keep = sims >= config.event_member_min
     pairs, sims = pairs[keep], sims[keep]
-    if config.event_neighbours and len(pairs):
-        extra = neighbour_pairs(n, pairs, sims, config.event_neighbours)
-        if len(extra):
-            extra_sims = verify(extra)
-            keep = extra_sims >= config.event_member_min
-            pairs = np.concatenate([pairs, extra[keep]])
-            sims = np.concatenate([sims, extra_sims[keep]])
-            order = np.argsort(pairs[:, 0] * np.int64(n) + pairs[:, 1], kind="stable")
-            pairs, sims = pairs[order], sims[order]
     clock("event_verify")
     labels = average_linkage(n, pairs, sims, config.event_threshold)
     clock("event_linkage")
