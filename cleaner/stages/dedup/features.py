@@ -229,7 +229,7 @@ def salient(text: str, title: str | None, language: str | None = None, names: bo
     a time cue instead, see ``TimeCues``).
     """
     lang = wordfreq_language(language)
-    return _features(tokenise(text, lang), tokenise(title, lang) if title else None, names)
+    return features_of(tokenise(text, lang), tokenise(title, lang) if title else None, names)
 
 
 def _after(mask: np.ndarray) -> np.ndarray:
@@ -239,7 +239,7 @@ def _after(mask: np.ndarray) -> np.ndarray:
     return out
 
 
-def _features(tok: Tokens, title: Tokens | None, names: bool) -> Features:
+def features_of(tok: Tokens, title: Tokens | None, names: bool = False) -> Features:
     """Features of a tokenised text. Single-word kinds are decided per distinct word; only
     names (sentence position) and name pairs look at token positions."""
     size = len(tok.lows)

@@ -16,7 +16,7 @@ import numpy as np
 from datasketch import MinHash
 
 from .config import DuplicatesConfig
-from .features import TimeCues, _features, shingle_hashes_of, text_hashes, time_cues_of, tokenise, wordfreq_language
+from .features import TimeCues, features_of, shingle_hashes_of, text_hashes, time_cues_of, tokenise, wordfreq_language
 
 LIBRARY = "datasketch"
 SCHEME = "affine32"
@@ -97,7 +97,7 @@ def signatures(
     bytes_hash, text_hash = text_hashes(text)
     lang = wordfreq_language(language)
     tok = tokenise(text, lang)
-    features = _features(tok, tokenise(title, lang) if title else None, names=False)
+    features = features_of(tok, tokenise(title, lang) if title else None, names=False)
     strong = features.keys[features.weights >= config.event_key_min_weight]
     return DocSignature(
         bytes_hash=bytes_hash,
