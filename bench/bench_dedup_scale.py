@@ -47,6 +47,10 @@ def article(rng: random.Random, words: list[str], names: list[str], weights: np.
     return rng.choice(names) + " " + " ".join(out)
 
 
+def phases(timings: dict[str, float]) -> str:
+    return "per phase: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in timings.items())
+
+
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -102,9 +106,10 @@ def main() -> None:
     ids = [f"doc{i:07d}" for i in range(args.docs)]
     before = peak_mb()
     started = time.perf_counter()
-    g = group_signatures(ids, sigs, config)
+    timings: dict[str, float] = {}
+    g = group_signatures(ids, sigs, config, timings)
     took = time.perf_counter() - started
-    print(f"grouping: {took:.2f} s ({took / args.docs * 1e6:.0f} us/article); counts {g.counts}; "
+    print(f"grouping: {took:.2f} s ({took / args.docs * 1e6:.0f} us/article); {phases(timings)}; counts {g.counts}; "
           f"near groups > 1: {len(set(g.near_group)) and args.docs - len(set(g.near_group))} articles folded; "
           f"peak RSS {peak_mb():.0f} MB (+{peak_mb() - before:.0f})")
 
@@ -128,6 +133,11 @@ def main() -> None:
     made = time.perf_counter() - started
     sig_bytes = sum(s.near.nbytes + s.event_keys.nbytes + s.event_weights.nbytes + s.event_minhash.nbytes for s in synth)
     ids = [f"doc{i:08d}" for i in range(args.group_docs)]
+    started = time.perf_counter()
+    timings = {}
+    g = group_signatures(ids, synth, config, timings)
+    took = time.perf_counter() - started
+    print(f"  untraced: {took:.1f} s ({took / args.group_docs * 1e6:.1f} us/article); {phases(timings)}")
     tracemalloc.start()
     started = time.perf_counter()
     g = group_signatures(ids, synth, config)
@@ -135,8 +145,8 @@ def main() -> None:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print(f"grouping alone on {args.group_docs} synthetic signatures (made in {made:.0f} s; "
-          f"{sig_bytes / args.group_docs:.0f} B of arrays per signature): {took:.1f} s "
-          f"({took / args.group_docs * 1e6:.1f} us/article), peak traced memory beyond the signatures "
+          f"{sig_bytes / args.group_docs:.0f} B of arrays per signature): traced run {took:.1f} s, "
+          f"peak traced memory beyond the signatures "
           f"{peak / args.group_docs:.0f} B/article; counts {g.counts}")
 
 

@@ -8,7 +8,9 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
+import scipy.sparse as sp
 
 from cleaner.document import Document
 from cleaner.stages.dedup import (
@@ -22,6 +24,10 @@ from cleaner.stages.dedup import (
     open_index,
     signatures,
 )
+from cleaner.stages.dedup import features
+from cleaner.stages.dedup.candidates import unique_pairs
+from cleaner.stages.dedup.features import TimeCues, salient
+from cleaner.stages.dedup.similarity import time_columns, time_factor, time_factor_pairs, weighted_jaccard_pairs
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
 CONFIG = DuplicatesConfig()
@@ -204,3 +210,44 @@ def test_index_add_is_transactional(tmp_path):
             index.add(["d1", "d2"], [sigs[1], None])  # fails half-way through the drop
         assert len(index) == 1
     assert sqlite3.connect(path).execute("SELECT COUNT(*) FROM docs").fetchone()[0] == 1
+
+
+def test_salient_features_find_names_numbers_and_title_terms():
+    text = "Talks in Geneva lasted 7 hours.\nThe minister Sergei Ryabkov met Envoys on 12 January."
+    f = salient(text, "Ryabkov in Geneva", "en", names=True).as_dict()
+    assert {"e:geneva", "e:ryabkov", "e:sergei", "e2:sergei ryabkov", "n:12", "t:ryabkov", "t:geneva"} <= set(f)
+    assert "e:the" not in f and "e:talks" not in f  # a common word opening a sentence is not a name
+    assert "e:envoys" in f  # ... but it is inside a sentence
+    assert f["n:12"] > f["n:7"]  # one-digit numbers are everywhere: weaker
+    assert all(not name.startswith("e:january") for name in f)  # months are time words, not names
+
+
+def test_signatures_do_not_depend_on_what_the_process_saw_before():
+    text = "\n".join(seed_docs()[0].lines)
+    first = signatures(text, "Title", None, CONFIG)
+    for d in seed_docs()[1:]:
+        signatures("\n".join(d.lines), None, None, CONFIG)
+    features._LEXICONS.clear()
+    again = signatures(text, "Title", None, CONFIG)
+    assert (first.event_keys == again.event_keys).all() and (first.event_weights == again.event_weights).all()
+    assert (first.near == again.near).all() and first.time == again.time
+
+
+def test_batch_similarities_match_the_scalar_rules():
+    rng = np.random.default_rng(3)
+    dense = np.where(rng.random((6, 40)) < 0.3, rng.random((6, 40)), 0.0).astype(np.float32)
+    matrix = sp.csr_matrix(dense)
+    pairs = np.array([(i, j) for i in range(6) for j in range(i + 1, 6)])
+    got = weighted_jaccard_pairs(matrix, dense.sum(axis=1).astype(np.float64), pairs)
+    want = [np.minimum(dense[i], dense[j]).sum() / np.maximum(dense[i], dense[j]).sum() for i, j in pairs]
+    assert np.allclose(got, want, atol=1e-6)
+    config = replace(CONFIG, dateline_penalty=0.5, weekday_penalty=0.8)
+    cues = [TimeCues(int(rng.integers(0, 3)) * 730_000 + int(rng.integers(0, 6)), int(rng.integers(0, 2)) * 730_010,
+                     int(rng.choice([0, 2012, 2013, 2015])), int(rng.integers(-1, 3))) for _ in range(12)]
+    pairs = np.array([(i, j) for i in range(12) for j in range(i + 1, 12)])
+    batch = time_factor_pairs(time_columns(cues), pairs, config)
+    assert batch.tolist() == [time_factor(cues[i], cues[j], config) for i, j in pairs.tolist()]
+
+
+def test_pairs_are_canonical():
+    assert unique_pairs(np.array([(3, 1), (1, 3), (0, 2)]), 4).tolist() == [[0, 2], [1, 3]]

@@ -17,8 +17,13 @@ def band_keys(minhashes: np.ndarray, bands: int, rows: int) -> np.ndarray:
 
 
 def _band_key(minhashes: np.ndarray, band: int, rows: int) -> np.ndarray:
-    key = np.full(minhashes.shape[0], band, dtype=np.uint64)
-    for value in minhashes[:, band * rows : (band + 1) * rows].T:
+    return _key_of(minhashes[:, band * rows : (band + 1) * rows], band)
+
+
+def _key_of(values: np.ndarray, band: int) -> np.ndarray:
+    """Key of one band from its values (uint32[n, rows])."""
+    key = np.full(values.shape[0], band, dtype=np.uint64)
+    for value in values.T:
         key = key * _MIX + value.astype(np.uint64)
     return key
 
@@ -38,9 +43,9 @@ def candidate_pairs(
     rows_all = np.arange(n, dtype=np.int64)
     if skip is not None and skip.any():
         rows_all = rows_all[~skip]
-    found = []
+    found: list[np.ndarray] = []  # pairs coded as i * n + j (i < j): one int64 each, cheap to sort
     for band in range(bands):
-        key = _band_key(minhashes[rows_all], band, rows)
+        key = _key_of(minhashes[:, band * rows : (band + 1) * rows][rows_all], band)  # copies one band only
         order = np.argsort(key, kind="stable")
         key, idx = key[order], rows_all[order]
         if drop_large:
@@ -52,10 +57,20 @@ def candidate_pairs(
             same = key[offset:] == key[:-offset]
             if not same.any():
                 break
-            found.append(np.stack([idx[:-offset][same], idx[offset:][same]], axis=1))
+            a, b = idx[:-offset][same], idx[offset:][same]
+            found.append(np.minimum(a, b) * n + np.maximum(a, b))
         if len(found) > 64:
-            found = [np.unique(np.sort(np.concatenate(found), axis=1), axis=0)]
+            found = [np.unique(np.concatenate(found))]
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
-    pairs = np.sort(np.concatenate(found), axis=1)
-    return np.unique(pairs, axis=0)
+    codes = np.unique(np.concatenate(found))
+    return np.stack([codes // n, codes % n], axis=1)
+
+
+def unique_pairs(pairs: np.ndarray, n: int) -> np.ndarray:
+    """Sorted unique rows of int64[m, 2] pairs with i < j (each coded as one int64 to sort fast)."""
+    if not len(pairs):
+        return np.zeros((0, 2), dtype=np.int64)
+    low, high = np.minimum(pairs[:, 0], pairs[:, 1]), np.maximum(pairs[:, 0], pairs[:, 1])
+    codes = np.unique(low.astype(np.int64) * n + high)
+    return np.stack([codes // n, codes % n], axis=1)

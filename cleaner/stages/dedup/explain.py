@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from .config import DuplicatesConfig
-from .features import WORD, feature_hash, salient_features, shingle_hashes, text_hashes, time_cues
+from .features import WORD, salient, shingle_hashes, text_hashes, time_cues
 from .signature import estimate_jaccard, minhash_values
 from .similarity import time_factor, time_reasons
 from .stage import KEEP_RULE
@@ -93,17 +93,15 @@ def explain_pair(
     shared_set = set(shared_hashes.tolist())
     shown = [gram for h, gram in names_a.items() if h in shared_set][:SHOWN]
 
-    fa, fb = salient_features(text_a, title_a, language), salient_features(text_b, title_b, language)
+    feat_a, feat_b = salient(text_a, title_a, language, names=True), salient(text_b, title_b, language, names=True)
+    fa, fb = feat_a.as_dict(), feat_b.as_dict()
     shared = {k: min(fa[k], fb[k]) for k in fa.keys() & fb.keys()}
     total = sum(fa.values()) + sum(fb.values()) - sum(shared.values())
     event_exact = sum(shared.values()) / total if total else 0.0
-    strong_a = sorted(k for k, w in fa.items() if w >= config.event_key_min_weight)
-    strong_b = sorted(k for k, w in fb.items() if w >= config.event_key_min_weight)
-    def keys(names: list[str]) -> np.ndarray:
-        return np.unique(np.array([feature_hash(n) for n in names], dtype=np.uint32))
-
-    event_est = estimate_jaccard(minhash_values(keys(strong_a), config.event_num_perm, config.seed),
-                                 minhash_values(keys(strong_b), config.event_num_perm, config.seed))
+    strong_a = feat_a.keys[feat_a.weights >= config.event_key_min_weight]
+    strong_b = feat_b.keys[feat_b.weights >= config.event_key_min_weight]
+    event_est = estimate_jaccard(minhash_values(strong_a, config.event_num_perm, config.seed),
+                                 minhash_values(strong_b, config.event_num_perm, config.seed))
     ta, tb = time_cues(text_a, title_a, date_a), time_cues(text_b, title_b, date_b)
     factor = time_factor(ta, tb, config)
 

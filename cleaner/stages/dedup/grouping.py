@@ -7,22 +7,28 @@ the order documents arrive in. Pipeline (each step near-linear in the number of 
 2. near copies: LSH band keys of word-shingle MinHash -> candidate pairs -> verified by estimated
    Jaccard >= ``near_threshold`` -> greedy star groups around the most complete article, so every
    member was verified against its group's centre (no transitive chains);
-3. events: LSH over the strong salient features -> candidates (plus near-copy pairs) -> verified
-   by idf-weighted Jaccard x time factor -> average linkage at ``event_threshold`` -> chaining
-   guard: members whose similarity to the group's medoid is below ``event_member_min`` leave.
+3. events: LSH over the strong salient features -> candidates with at least ``event_min_agree``
+   agreeing MinHash values (plus near-copy pairs) -> verified in batches by idf-weighted
+   Jaccard x time factor -> average linkage at ``event_threshold`` -> chaining guard: members
+   whose similarity to the group's medoid is below ``event_member_min`` leave.
+
+Per-document bookkeeping is numpy arrays; Python loops run per verified edge (linkage) or per
+multi-member group only.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 import numpy as np
+import scipy.sparse as sp
 
-from .candidates import candidate_pairs
+from .candidates import candidate_pairs, unique_pairs
 from .config import DuplicatesConfig
 from .linkage import average_linkage
 from .signature import EMPTY, DocSignature
-from .similarity import bm25_idf, time_factor, weighted_jaccard
+from .similarity import bm25_idf, time_columns, time_factor_pairs, weighted_jaccard_pairs
 
 
 @dataclass(slots=True)
@@ -39,20 +45,26 @@ class Grouping:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def _exact_sets(sigs: list[DocSignature]) -> np.ndarray:
+def _exact_sets(sigs: list[DocSignature], empty: np.ndarray) -> np.ndarray:
     """Index of the first (smallest-id) document with the same normalised text, per document."""
     first: dict[int, int] = {}
-    return np.array([first.setdefault(s.text_hash, i) if not s.empty else i for i, s in enumerate(sigs)], dtype=np.int64)
+    return np.array([i if empty[i] else first.setdefault(s.text_hash, i) for i, s in enumerate(sigs)], dtype=np.int64)
 
 
-def _star_groups(n: int, pairs: np.ndarray, priority: list[tuple]) -> np.ndarray:
+def _empty(sigs: list[DocSignature], near: np.ndarray) -> np.ndarray:
+    """Documents with no text or no shingles (their MinHash is all 0xFFFFFFFF)."""
+    lengths = np.fromiter((s.length for s in sigs), dtype=np.int64, count=len(sigs))
+    return (lengths == 0) | (near == EMPTY).all(axis=1)
+
+
+def _star_groups(n: int, pairs: np.ndarray, priority: dict[int, tuple]) -> np.ndarray:
     """Greedy star clustering: in priority order, each unassigned node claims its unassigned neighbours."""
     neighbours: dict[int, list[int]] = {}
     for i, j in pairs.tolist():
         neighbours.setdefault(i, []).append(j)
         neighbours.setdefault(j, []).append(i)
     centre = np.full(n, -1, dtype=np.int64)
-    for node in sorted(neighbours, key=lambda k: priority[k]):
+    for node in sorted(neighbours, key=priority.__getitem__):
         if centre[node] >= 0:
             continue
         centre[node] = node
@@ -74,117 +86,185 @@ def near_duplicate_pairs(near: np.ndarray, skip: np.ndarray, config: DuplicatesC
     return pairs[keep], sims[keep]
 
 
-class EventWeights:
-    """Static feature weights x BM25 idf over these documents, looked up per document on demand
-    (only the vocabulary and its idf are held: no per-document copy)."""
+class _Clock:
+    """Adds the seconds since the previous call to ``timings[phase]`` (does nothing without a dict)."""
 
-    def __init__(self, sigs: list[DocSignature]) -> None:
-        uniq = np.zeros(0, dtype=np.uint32)
-        df = np.zeros(0, dtype=np.int64)
-        for start in range(0, len(sigs), 50_000):
-            chunk_keys, chunk_df = np.unique(np.concatenate([s.event_keys for s in sigs[start : start + 50_000]] or
-                                                            [np.zeros(0, np.uint32)]), return_counts=True)
-            merged = np.concatenate([uniq, chunk_keys])
-            merged_df = np.concatenate([df, chunk_df])
-            uniq, inverse = np.unique(merged, return_inverse=True)
-            df = np.bincount(inverse, weights=merged_df, minlength=len(uniq)).astype(np.int64)
-        self._keys = uniq
-        self._idf = bm25_idf(df.astype(np.float64), len(sigs)).astype(np.float32)
-        self._sigs = sigs
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+        self.last = time.perf_counter()
 
-    def __getitem__(self, k: int) -> np.ndarray:
-        s = self._sigs[k]
-        return s.event_weights * self._idf[np.searchsorted(self._keys, s.event_keys)]
+    def __call__(self, phase: str) -> None:
+        if self.timings is not None:
+            now = time.perf_counter()
+            self.timings[phase] = self.timings.get(phase, 0.0) + now - self.last
+            self.last = now
 
 
-def event_weights(sigs: list[DocSignature]) -> EventWeights:
-    return EventWeights(sigs)
+BLOCK = 50_000  # documents per block when building the feature matrix: bounds the temporary arrays
 
 
-def event_similarity(a: DocSignature, wa: np.ndarray, b: DocSignature, wb: np.ndarray, config: DuplicatesConfig) -> float:
-    factor = time_factor(a.time, b.time, config)
-    return weighted_jaccard(a.event_keys, wa, b.event_keys, wb) * factor if factor else 0.0
+def event_matrix(sigs: list[DocSignature]) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Static feature weights x BM25 idf over these documents as one CSR row per document
+    (float32 values, int32 columns into the drop's feature vocabulary), and the row sums."""
+    n = len(sigs)
+    vocab = np.zeros(0, dtype=np.uint32)
+    df = np.zeros(0, dtype=np.int64)
+    for start in range(0, n, BLOCK):
+        keys, counts = np.unique(np.concatenate([s.event_keys for s in sigs[start : start + BLOCK]]), return_counts=True)
+        merged, inverse = np.unique(np.concatenate([vocab, keys]), return_inverse=True)
+        df = np.bincount(inverse, weights=np.concatenate([df, counts]), minlength=len(merged)).astype(np.int64)
+        vocab = merged
+    idf = bm25_idf(df.astype(np.float64), n).astype(np.float32)
+    del df
+    lengths = np.fromiter((len(s.event_keys) for s in sigs), dtype=np.int64, count=n)
+    nnz = int(lengths.sum())
+    index_type = np.int32 if max(nnz, len(vocab)) < 2**31 else np.int64
+    indptr = np.zeros(n + 1, dtype=index_type)
+    np.cumsum(lengths, out=indptr[1:])
+    indices = np.empty(nnz, dtype=index_type)
+    data = np.empty(nnz, dtype=np.float32)
+    for start in range(0, n, BLOCK):
+        block = sigs[start : start + BLOCK]
+        lo, hi = indptr[start], indptr[start + len(block)]
+        columns = np.searchsorted(vocab, np.concatenate([s.event_keys for s in block]))
+        indices[lo:hi] = columns
+        data[lo:hi] = np.concatenate([s.event_weights for s in block]) * idf[columns]
+    matrix = sp.csr_matrix((data, indices, indptr), shape=(n, len(vocab)))
+    return matrix, np.asarray(matrix.sum(axis=1), dtype=np.float64).ravel()
+
+
+class EventVerifier:
+    """Verified same-event similarity of document pairs: idf-weighted Jaccard x time factor."""
+
+    def __init__(self, sigs: list[DocSignature], config: DuplicatesConfig) -> None:
+        self.matrix, self.totals = event_matrix(sigs)
+        self.time = time_columns([s.time for s in sigs])
+        self.config = config
+
+    def __call__(self, pairs: np.ndarray) -> np.ndarray:
+        if not len(pairs):
+            return np.zeros(0, dtype=np.float64)
+        factor = time_factor_pairs(self.time, pairs, self.config)
+        sims = np.zeros(len(pairs), dtype=np.float64)
+        possible = factor > 0
+        sims[possible] = weighted_jaccard_pairs(self.matrix, self.totals, pairs[possible]) * factor[possible]
+        return sims
+
+
+def _agreeing(minhashes: np.ndarray, pairs: np.ndarray) -> np.ndarray:
+    """Number of equal MinHash values per pair (in chunks: one row pair at a time is 2 x 256 B)."""
+    out = np.empty(len(pairs), dtype=np.int64)
+    for start in range(0, len(pairs), 65_536):
+        chunk = pairs[start : start + 65_536]
+        out[start : start + len(chunk)] = (minhashes[chunk[:, 0]] == minhashes[chunk[:, 1]]).sum(axis=1)
+    return out
 
 
 def event_groups(
-    sigs: list[DocSignature], extra_pairs: np.ndarray, config: DuplicatesConfig
+    sigs: list[DocSignature], extra_pairs: np.ndarray, config: DuplicatesConfig, clock: _Clock | None = None
 ) -> tuple[np.ndarray, list[float | None], dict[int, tuple[int, float]], int]:
     """Medoid index and similarity to it per document; weak links split off; number of candidates."""
+    clock = clock or _Clock(None)
     n = len(sigs)
-    weights = event_weights(sigs)
     mh = np.stack([s.event_minhash for s in sigs]) if n else np.zeros((0, config.event_num_perm), np.uint32)
     no_features = (mh == EMPTY).all(axis=1)
     pairs = candidate_pairs(mh, config.event_bands, config.event_rows, config.event_bucket_max, no_features, drop_large=True)
+    if config.event_min_agree > 1 and len(pairs):
+        pairs = pairs[_agreeing(mh, pairs) >= config.event_min_agree]
+    del mh, no_features  # before the feature matrix is built: the two never need memory at once
+    clock("event_candidates")
+    verify = EventVerifier(sigs, config)
+    clock("event_matrix")
     if len(extra_pairs):
-        pairs = np.unique(np.concatenate([pairs, extra_pairs]), axis=0)
-    sims = np.array([event_similarity(sigs[i], weights[i], sigs[j], weights[j], config) for i, j in pairs.tolist()],
-                    dtype=np.float64)
+        pairs = unique_pairs(np.concatenate([pairs, extra_pairs]), n)
+    n_candidates = len(pairs)
+    sims = verify(pairs)
     keep = sims >= config.event_member_min
-    labels = average_linkage(n, pairs[keep], sims[keep], config.event_threshold)
+    pairs, sims = pairs[keep], sims[keep]
+    clock("event_verify")
+    labels = average_linkage(n, pairs, sims, config.event_threshold)
+    clock("event_linkage")
+    # medoid: the member with the largest sum of verified similarities inside its group (ties: smallest index)
+    inside = labels[pairs[:, 0]] == labels[pairs[:, 1]]
+    total = np.bincount(pairs[inside, 0], sims[inside], minlength=n) + np.bincount(pairs[inside, 1], sims[inside], minlength=n)
+    order = np.lexsort((np.arange(n), -total, labels))
+    first = order[np.r_[True, labels[order][1:] != labels[order][:-1]]] if n else order
+    centre_of = np.zeros(n, dtype=np.int64)
+    centre_of[labels[first]] = first
+    centre = centre_of[labels]
+    grouped = np.bincount(labels, minlength=n)[labels] > 1
+    members = np.flatnonzero(grouped & (centre != np.arange(n)))
+    to_centre = verify(np.stack([members, centre[members]], axis=1))
+    weak_mask = to_centre < config.event_member_min
     medoid = np.arange(n, dtype=np.int64)
+    medoid[members[~weak_mask]] = centre[members[~weak_mask]]
     to_medoid: list[float | None] = [None] * n
-    weak: dict[int, tuple[int, float]] = {}
-    edge = {(i, j): s for (i, j), s in zip(pairs[keep].tolist(), sims[keep].tolist())}
-    order = np.argsort(labels, kind="stable")
-    bounds = np.flatnonzero(np.diff(labels[order])) + 1
-    for members in np.split(order, bounds):
-        if len(members) < 2:
-            continue
-        ms = members.tolist()
-        totals = [sum(edge.get((min(a, b), max(a, b)), 0.0) for b in ms if b != a) for a in ms]
-        centre = ms[max(range(len(ms)), key=lambda k: (totals[k], -ms[k]))]
-        for m in ms:
-            s = 1.0 if m == centre else event_similarity(sigs[m], weights[m], sigs[centre], weights[centre], config)
-            if s < config.event_member_min:
-                weak[m] = (centre, s)
-            else:
-                medoid[m], to_medoid[m] = centre, s
-        if all(m == centre or m in weak for m in ms):
-            to_medoid[centre] = None
-    return medoid, to_medoid, weak, len(pairs)
+    for m, s in zip(members[~weak_mask].tolist(), to_centre[~weak_mask].tolist()):
+        to_medoid[m] = s
+    for c in np.unique(medoid[members[~weak_mask]]).tolist():
+        to_medoid[c] = 1.0
+    weak = {m: (int(centre[m]), s) for m, s in zip(members[weak_mask].tolist(), to_centre[weak_mask].tolist())}
+    return medoid, to_medoid, weak, n_candidates
 
 
-def group_signatures(ids: list[str], sigs: list[DocSignature], config: DuplicatesConfig) -> Grouping:
-    """Pure grouping of documents given by id and signature (any order in, sorted-id order out)."""
-    order = sorted(range(len(ids)), key=lambda k: ids[k])
+def group_signatures(
+    ids: list[str], sigs: list[DocSignature], config: DuplicatesConfig, timings: dict[str, float] | None = None
+) -> Grouping:
+    """Pure grouping of documents given by id and signature (any order in, sorted-id order out).
+
+    ``timings``, when given, receives the seconds spent per phase (for benchmarks)."""
+    clock = _Clock(timings)
+    order = sorted(range(len(ids)), key=ids.__getitem__)
     ids = [ids[k] for k in order]
     sigs = [sigs[k] for k in order]
+    del order
     n = len(ids)
-    exact = _exact_sets(sigs)
+    near = np.stack([s.near for s in sigs]) if n else np.zeros((0, config.num_perm), np.uint32)
+    empty = _empty(sigs, near)
+    exact = _exact_sets(sigs, empty)
     reps = np.flatnonzero(exact == np.arange(n))
     rep_sigs = [sigs[k] for k in reps]
-    near = np.stack([s.near for s in rep_sigs]) if n else np.zeros((0, config.num_perm), np.uint32)
-    skip = np.array([s.empty for s in rep_sigs], dtype=bool)
+    if len(reps) < n:
+        near = near[reps]
+    skip = empty[reps]
+    clock("exact")
     pairs, sims = near_duplicate_pairs(near, skip, config)
-    priority = [(-s.length, ids[k]) for s, k in zip(rep_sigs, reps)]
+    del near, skip
+    involved = np.unique(pairs).tolist()
+    priority = {p: (-rep_sigs[p].length, ids[int(reps[p])]) for p in involved}
     centre = _star_groups(len(reps), pairs, priority)
     # every exact copy follows its exact set's first member
-    rep_pos = {int(k): p for p, k in enumerate(reps)}
-    near_rep = np.array([reps[centre[rep_pos[int(exact[i])]]] for i in range(n)], dtype=np.int64)
-    group_min: dict[int, int] = {}
-    for i in range(n):
-        group_min[int(near_rep[i])] = min(group_min.get(int(near_rep[i]), i), i)
+    rep_pos = np.full(n, -1, dtype=np.int64)
+    rep_pos[reps] = np.arange(len(reps))
+    of_rep = rep_pos[exact]  # position among the representatives, per document
+    near_rep = reps[centre[of_rep]]
+    # name of a copy group: its smallest member (documents are in id order)
+    heads, first_member, sizes = np.unique(near_rep, return_index=True, return_counts=True)
+    group_min = np.zeros(n, dtype=np.int64)
+    group_min[heads] = first_member
     near_similarity: dict[tuple[int, int], float] = {}
+    multi = np.isin(near_rep, heads[(sizes > 1) & (sizes <= config.max_group_pairs)])
     by_group: dict[int, list[int]] = {}
-    for i in range(n):
+    for i in np.flatnonzero(multi).tolist():
         by_group.setdefault(int(near_rep[i]), []).append(i)
     for members in by_group.values():
-        if 1 < len(members) <= config.max_group_pairs:
-            for x, a in enumerate(members):
-                for b in members[x + 1 :]:
-                    same = exact[a] == exact[b]
-                    near_similarity[(a, b)] = 1.0 if same else float(np.mean(sigs[a].near == sigs[b].near))
-    medoid, to_medoid, weak, n_event_candidates = event_groups(rep_sigs, _rep_pairs(pairs), config)
-    event_of = [int(reps[medoid[rep_pos[int(exact[i])]]]) for i in range(n)]
-    event_sim = [to_medoid[rep_pos[int(exact[i])]] for i in range(n)]
+        for x, a in enumerate(members):
+            for b in members[x + 1 :]:
+                same = exact[a] == exact[b]
+                near_similarity[(a, b)] = 1.0 if same else float(np.mean(sigs[a].near == sigs[b].near))
+    clock("near")
+    medoid, to_medoid, weak, n_event_candidates = event_groups(rep_sigs, _rep_pairs(pairs), config, clock)
+    event_of = reps[medoid[of_rep]].tolist()
     exact_count = np.bincount(exact, minlength=n)
+    copied = (exact_count[exact] > 1).tolist()
+    clock("output")
     return Grouping(
         ids=ids,
-        exact_key=[ids[int(exact[i])] if exact_count[exact[i]] > 1 else None for i in range(n)],
-        near_group=[ids[group_min[int(near_rep[i])]] for i in range(n)],
+        exact_key=[ids[e] if c else None for e, c in zip(exact.tolist(), copied)],
+        near_group=[ids[g] for g in group_min[near_rep].tolist()],
         near_similarity=near_similarity,
         event_group=[ids[e] for e in event_of],
-        event_similarity=event_sim,
+        event_similarity=[to_medoid[p] for p in of_rep.tolist()],
         weak_event_links={int(reps[m]): (ids[int(reps[c])], s) for m, (c, s) in weak.items()},
         counts={
             "documents": n,

@@ -16,11 +16,11 @@ import numpy as np
 from datasketch import MinHash
 
 from .config import DuplicatesConfig
-from .features import TimeCues, feature_hash, salient_features, shingle_hashes, text_hashes, time_cues
+from .features import TimeCues, features_of, shingle_hashes_of, text_hashes, time_cues_of, tokenise, wordfreq_language
 
 LIBRARY = "datasketch"
 SCHEME = "affine32"
-TOKENISER = "casefold-w+-words;xxh32;poly64-fold32"
+TOKENISER = "lower-w+-words;xxh3-64;poly64-fold32"
 EMPTY = np.uint32(0xFFFFFFFF)
 
 
@@ -85,18 +85,6 @@ class DocSignature:
         return self.length == 0 or bool((self.near == EMPTY).all())
 
 
-def event_vector(text: str, title: str | None, language: str | None) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted feature keys and their weights (float32)."""
-    features = salient_features(text, title, language)
-    by_key: dict[int, float] = {}
-    for name, weight in features.items():
-        key = feature_hash(name)
-        by_key[key] = max(weight, by_key.get(key, 0.0))
-    keys = np.array(sorted(by_key), dtype=np.uint32)
-    weights = np.array([by_key[int(k)] for k in keys], dtype=np.float32)
-    return keys, weights
-
-
 def signatures(
     text: str, title: str | None, date: str | None, config: DuplicatesConfig, language: str | None = None
 ) -> DocSignature:
@@ -107,15 +95,17 @@ def signatures(
     wordfreq list that weighs words; English when unknown or unsupported).
     """
     bytes_hash, text_hash = text_hashes(text)
-    keys, weights = event_vector(text, title, language)
-    strong = keys[weights >= config.event_key_min_weight]
+    lang = wordfreq_language(language)
+    tok = tokenise(text, lang)
+    features = features_of(tok, tokenise(title, lang) if title else None, names=False)
+    strong = features.keys[features.weights >= config.event_key_min_weight]
     return DocSignature(
         bytes_hash=bytes_hash,
         text_hash=text_hash,
         length=len(text.strip()),
-        near=minhash_values(shingle_hashes(text, config.shingle_size), config.num_perm, config.seed),
-        event_keys=keys,
-        event_weights=weights,
+        near=minhash_values(shingle_hashes_of(tok, config.shingle_size), config.num_perm, config.seed),
+        event_keys=features.keys,
+        event_weights=features.weights,
         event_minhash=minhash_values(strong, config.event_num_perm, config.seed),
-        time=time_cues(text, title, date),
+        time=time_cues_of(tok, text, title, date),
     )

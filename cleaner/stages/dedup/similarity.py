@@ -1,11 +1,19 @@
-"""Pairwise similarities used to verify LSH candidates: idf-weighted Jaccard and the time factor."""
+"""Similarities used to verify LSH candidates: idf-weighted Jaccard and the time factor.
+
+Grouping verifies millions of pairs, so both come in a batch form over arrays (a CSR matrix of
+idf-weighted features, one row per document; time cues as integer columns); explanations use
+the scalar forms, which follow the same rules.
+"""
 
 from __future__ import annotations
 
 import numpy as np
+import scipy.sparse as sp
 
 from .config import DuplicatesConfig
 from .features import TimeCues
+
+PAIR_CHUNK = 4_096  # pairs verified per batch: bounds the rows gathered at once (~10 MB)
 
 
 def bm25_idf(df: np.ndarray, n_docs: int) -> np.ndarray:
@@ -13,12 +21,35 @@ def bm25_idf(df: np.ndarray, n_docs: int) -> np.ndarray:
     return np.log1p((n_docs - df + 0.5) / (df + 0.5))
 
 
-def weighted_jaccard(keys_a: np.ndarray, w_a: np.ndarray, keys_b: np.ndarray, w_b: np.ndarray) -> float:
-    """sum(min) / sum(max) of two sparse weight vectors given as sorted unique keys + weights."""
-    _, ia, ib = np.intersect1d(keys_a, keys_b, assume_unique=True, return_indices=True)
-    shared = float(np.minimum(w_a[ia], w_b[ib]).sum())
-    union = float(w_a.sum()) + float(w_b.sum()) - shared
-    return shared / union if union > 0 else 0.0
+def weighted_jaccard_pairs(matrix: sp.csr_matrix, totals: np.ndarray, pairs: np.ndarray) -> np.ndarray:
+    """sum(min) / sum(max) of the rows of each pair (float64[m]); 0 when both rows are empty.
+
+    ``totals`` are the row sums; sum(max) = total_a + total_b - sum(min)."""
+    out = np.zeros(len(pairs), dtype=np.float64)
+    for start in range(0, len(pairs), PAIR_CHUNK):
+        chunk = pairs[start : start + PAIR_CHUNK]
+        shared = np.asarray(matrix[chunk[:, 0]].minimum(matrix[chunk[:, 1]]).sum(axis=1), dtype=np.float64).ravel()
+        union = totals[chunk[:, 0]] + totals[chunk[:, 1]] - shared
+        out[start : start + len(chunk)] = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+    return out
+
+
+def time_columns(cues: list[TimeCues]) -> np.ndarray:
+    """int32[n, 4]: date, dateline, latest year, weekday per document (0 / -1 = unknown)."""
+    return np.array([(c.date, c.dateline, c.latest_year, c.weekday) for c in cues], dtype=np.int32).reshape(-1, 4)
+
+
+def time_factor_pairs(cols: np.ndarray, pairs: np.ndarray, config: DuplicatesConfig) -> np.ndarray:
+    """``time_factor`` for many pairs at once."""
+    a, b = cols[pairs[:, 0]], cols[pairs[:, 1]]
+    known = (a > 0) & (b > 0)
+    gap = np.abs(a - b)
+    factor = np.ones(len(pairs), dtype=np.float64)
+    factor[known[:, 1] & (gap[:, 1] > config.date_window_days * config.dateline_window_factor)] *= config.dateline_penalty
+    factor[known[:, 2] & (gap[:, 2] >= 2)] *= config.year_penalty
+    factor[(a[:, 3] >= 0) & (b[:, 3] >= 0) & (a[:, 3] != b[:, 3])] *= config.weekday_penalty
+    factor[known[:, 0] & (gap[:, 0] > config.date_window_days)] = 0.0
+    return factor
 
 
 def time_factor(a: TimeCues, b: TimeCues, config: DuplicatesConfig) -> float:
