@@ -174,9 +174,9 @@ def clean(
     result, seconds = _run(src, config, workers, quiet, index_path)
     writer.write(dst, result, config)
     if index_path is not None:
-        pipeline.record_drop(result, index_path, config, src.name)
+        pipeline.record_drop(result, index_path, config, src.resolve().name)
     if html_path is not None:
-        _write_html(html_path, html_report.from_run(result, config, gate.evaluate(result, config, src)))
+        _write_file(html_path, html_report.from_run(result, config, gate.evaluate(result, config, src)))
     _finish(result, config, seconds, quiet)
     sys.exit(report.exit_code(result))
 
@@ -241,7 +241,7 @@ def check(
         raise UsageProblem(f"duplicate index {index_path} does not exist; `cleaner clean --index` creates it")
     result, seconds = _run(src, config, workers, quiet, index_path)
     if report_path is not None:
-        report_path.write_text(json.dumps(report.build(result, config), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        _write_file(report_path, json.dumps(report.build(result, config), ensure_ascii=False, indent=2) + "\n")
     outcome = gate.evaluate(result, config, src)
     if write_baseline and baseline_path is not None:
         gate.write_json(baseline_path, gate.to_json(outcome))
@@ -255,9 +255,9 @@ def check(
         if path is None:
             click.echo(rendered, nl=False)
         else:
-            path.write_text(rendered, encoding="utf-8")
+            _write_file(path, rendered)
     if html_path is not None:
-        _write_html(html_path, html_report.from_run(result, config, outcome))
+        _write_file(html_path, html_report.from_run(result, config, outcome))
     _finish(result, config, seconds, quiet)
     sys.exit(outcome.exit_code)
 
@@ -298,14 +298,15 @@ def report_command(dst: Path, src: Path | None, html_path: Path, quiet: bool) ->
     """
     if not (dst / writer.MANIFEST).is_file() or not (dst / writer.REPORT).is_file():
         raise UsageProblem(f"{dst} holds no {writer.MANIFEST} and {writer.REPORT}: give a folder written by cleaner clean")
-    _write_html(html_path, html_report.from_output(dst, src))
+    _write_file(html_path, html_report.from_output(dst, src))
     if not quiet:
         click.echo(f"wrote {html_path}", err=True)
 
 
-def _write_html(path: Path, page: str) -> None:
+def _write_file(path: Path, text: str) -> None:
+    """Write a report file the user asked for, creating its folder."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(page, encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
 # --- end of check gate options ---
 
 
@@ -359,6 +360,8 @@ def explain(
         result = pipeline.run(context, config, workers or default_workers())
         docs = [doc for name in names for doc in result.documents if doc.source_path == name]
         failures = [failure for failure in result.failures if failure.path in names]
+        if not docs and not failures:
+            raise UsageProblem(f"{', '.join(names)} is not read as an article in {context} (hidden, or another suffix)")
     for failure in failures:
         click.echo(f"error: {failure.path}{':' + str(failure.line) if failure.line else ''}: {failure.reason}", err=True)
     if pair:

@@ -3,8 +3,9 @@
 Each section of the TOML file (or of ``[tool.cleaner]`` in a ``pyproject.toml``) is named after
 a field of :class:`Config`; each key after a field of that section's dataclass, whose docstring
 gives the meaning and the reason for the default. Every setting can also be given on the command
-line as ``--set section.key=value`` (the value is read as TOML, so ``true``, ``3``, ``"x"`` and
-``["a", "b"]`` all work; a bare word is taken as a string).
+line as ``--set section.key=value``, or ``section.table.key=value`` inside a table (the value
+is read as TOML, so ``true``, ``3``, ``"x"`` and ``["a", "b"]`` all work; a bare word is taken
+as a string).
 """
 
 from __future__ import annotations
@@ -79,8 +80,13 @@ def load_config(path: Path | None = None, overrides: Iterable[str] = ()) -> Conf
     """Read ``path`` (TOML; ``pyproject.toml`` is read from ``[tool.cleaner]``), then apply overrides."""
     tree: dict[str, Any] = _read_toml(path) if path is not None else {}
     for override in overrides:
-        section, key, value = _parse_override(override)
-        tree.setdefault(section, {})[key] = value
+        path_parts, value = _parse_override(override)
+        table = tree
+        for part in path_parts[:-1]:
+            table = table.setdefault(part, {})
+            if not isinstance(table, dict):
+                raise ConfigError(f"--set {override!r}: {part} is not a table of settings")
+        table[path_parts[-1]] = value
     return from_mapping(tree, origin=str(path) if path else "--set")
 
 
@@ -164,13 +170,14 @@ def _read_toml(path: Path) -> dict[str, Any]:
     return tree
 
 
-def _parse_override(text: str) -> tuple[str, str, Any]:
+def _parse_override(text: str) -> tuple[list[str], Any]:
+    """``section.key=value`` (or ``section.table.key=value`` for a table such as boilerplate.policy)."""
     name, sep, raw = text.partition("=")
-    section, dot, key = name.strip().partition(".")
-    if not sep or not dot or not section or not key:
+    parts = [part.strip() for part in name.split(".")]
+    if not sep or len(parts) < 2 or not all(parts):
         raise ConfigError(f"--set {text!r}: expected section.key=value, e.g. language.seed=1")
     try:
         value = tomllib.loads(f"v = {raw}")["v"]
     except tomllib.TOMLDecodeError:
         value = raw.strip()
-    return section, key, value
+    return parts, value

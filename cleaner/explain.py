@@ -35,7 +35,7 @@ def line_verdicts(doc: Document, config: Config) -> list[dict[str, Any]]:
 def as_json(doc: Document, config: Config) -> dict[str, Any]:
     text = selection.clean_text(doc, config)
     return {
-        "document": manifest.record(doc, config, None, text),
+        "document": manifest.record(doc, config, doc.source_path if selection.is_written(doc, config) else None, text),
         "lines": line_verdicts(doc, config),
     }
 

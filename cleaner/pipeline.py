@@ -81,7 +81,8 @@ def run(
     """Read and clean every article under ``src`` (or just ``files``, relative to it).
 
     With ``index`` (a duplicates index file), articles that repeat one of an earlier drop get a
-    ``seen_before`` finding; the index itself is only read here (see :func:`record_drop`).
+    ``seen_before`` finding. The index is only read here, never written (see
+    :func:`record_drop`); a missing index file means nothing was seen before.
     """
     if files is None:
         files, skipped = discover(src, config.input)
@@ -104,8 +105,8 @@ def run(
             documents.append(doc)
     documents.sort(key=lambda d: d.id)
     process_corpus(documents, config)
-    if index is not None:
-        with dedup.open_index(index, config.duplicates) as opened:
+    if index is not None and index.is_file():
+        with dedup.open_index(index, config.duplicates, read_only=True) as opened:
             opened.mark(documents, [doc.dedup_signature for doc in documents])
     return RunResult(documents=documents, failures=failures, skipped=skipped, files=len(files))
 

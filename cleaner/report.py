@@ -16,7 +16,7 @@ from cleaner.config import Config
 from cleaner.pipeline import RunResult
 
 SCHEMA_VERSION = 1
-LIBRARIES = ("ftfy", "datasketch", "langdetect", "click", "charset-normalizer", "numpy", "xxhash", "wordfreq", "rapidfuzz")
+LIBRARIES = ("ftfy", "datasketch", "langdetect", "click", "charset-normalizer", "numpy", "scipy", "xxhash", "wordfreq", "rapidfuzz")
 
 EXIT_OK = 0
 EXIT_VIOLATIONS = 1
@@ -88,7 +88,7 @@ def build(result: RunResult, config: Config) -> dict[str, Any]:
         "versions": versions(),
         "counts": counts(result, config),
         "groups": groups(result),
-        "failures": [f.to_dict() for f in result.failures],
+        "failures": [f.to_dict() for f in sorted(result.failures, key=lambda f: (f.path, f.line or 0))],
         "skipped": [f.to_dict() for f in result.skipped],
         "config": config.to_dict(),
     }

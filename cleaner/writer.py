@@ -32,6 +32,8 @@ def check_destination(src: Path, dst: Path) -> None:
     src_resolved, dst_resolved = src.resolve(), dst.resolve()
     if dst_resolved == src_resolved or src_resolved in dst_resolved.parents:
         raise OutputError(f"output folder {dst} is inside the input folder {src}; choose a folder outside it")
+    if dst_resolved in src_resolved.parents:
+        raise OutputError(f"input folder {src} is inside the output folder {dst}, which is replaced; choose another")
     if dst.exists() and not dst.is_dir():
         raise OutputError(f"output path {dst} exists and is not a folder")
     if dst.is_dir() and any(dst.iterdir()) and not (dst / MANIFEST).is_file():
@@ -43,6 +45,7 @@ def check_destination(src: Path, dst: Path) -> None:
 
 def write(dst: Path, result: RunResult, config: Config) -> None:
     """Write the cleaned articles, manifest and report of ``result`` into ``dst``, atomically."""
+    dst = dst.resolve()  # "." has no name to make a sibling staging folder from
     dst.parent.mkdir(parents=True, exist_ok=True)
     staging = dst.parent / f".{dst.name}.tmp-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)

@@ -186,3 +186,29 @@ def test_config_is_found_in_the_current_folder(tmp_path: Path, monkeypatch: pyte
     assert json.loads(invoke("explain", article, "--json").output)["document"]["language"] == "und"
     (tmp_path / "cleaner.toml").write_text("[language]\nmin_letters = 20\n")
     assert json.loads(invoke("explain", article, "--json").output)["document"]["language"] == "en"
+
+
+def test_source_inside_the_output_folder_is_refused(tmp_path: Path) -> None:
+    nest = tmp_path / "nest"
+    (nest / "raw").mkdir(parents=True)
+    (nest / "raw" / "a.txt").write_text("Title\n\nBody of the article.\n")
+    (nest / "manifest.jsonl").write_text("")
+    result = CliRunner().invoke(main, ["clean", str(nest / "raw"), "-o", str(nest)])
+    assert result.exit_code == 2 and "inside the output folder" in result.output
+    assert (nest / "raw" / "a.txt").exists()
+
+
+def test_report_files_go_into_new_folders(tmp_path: Path) -> None:
+    result = invoke(
+        "check", str(RAW), "-q", "--set", "check.garbled=warn",
+        "--report", str(tmp_path / "a" / "report.json"), "--format", f"junit={tmp_path / 'b' / 'junit.xml'}",
+    )
+    assert result.exit_code == 0
+    assert (tmp_path / "a" / "report.json").is_file() and (tmp_path / "b" / "junit.xml").is_file()
+
+
+def test_set_reaches_into_tables() -> None:
+    article = str(RAW / "003_3c5ac620867590be.txt")
+    default = json.loads(invoke("explain", article, "--json").output)
+    kept = json.loads(invoke("explain", article, "--json", "--set", "boilerplate.policy.credit=keep").output)
+    assert 37 in default["document"]["lines_removed"] and 37 not in kept["document"]["lines_removed"]

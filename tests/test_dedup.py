@@ -193,9 +193,9 @@ def test_index_marks_repeats_and_refuses_other_settings(tmp_path):
     new_sigs = [signatures("\n".join(d.lines), None, None, CONFIG) for d in new]
     with open_index(path, CONFIG) as index:
         found = index.mark(new, new_sigs)
-    assert set(found) == {"new/1"} and found["new/1"][0] == "old/1"
+    assert set(found) == {"new/1"} and found["new/1"][0] == "drop-1/old/1"
     seen = [f for f in new[0].findings if f.code == "seen_before"]
-    assert seen and seen[0].evidence["old_id"] == "old/1"
+    assert seen and seen[0].evidence["old_id"] == "drop-1/old/1"
     with pytest.raises(IndexMismatchError, match="num_perm"):
         open_index(path, replace(CONFIG, num_perm=64, bands=16, rows=4))
 
@@ -205,9 +205,9 @@ def test_index_add_is_transactional(tmp_path):
     sigs = [signatures("\n".join(d.lines), None, None, CONFIG) for d in docs]
     path = tmp_path / "dups.sqlite"
     with open_index(path, CONFIG) as index:
-        index.add(["d0"], sigs[:1])
+        index.add(["d0"], sigs[:1], "drop-1")
         with pytest.raises(Exception):
-            index.add(["d1", "d2"], [sigs[1], None])  # fails half-way through the drop
+            index.add(["d1", "d2"], [sigs[1], None], "drop-2")  # fails half-way through the drop
         assert len(index) == 1
     assert sqlite3.connect(path).execute("SELECT COUNT(*) FROM docs").fetchone()[0] == 1
 
@@ -251,3 +251,17 @@ def test_batch_similarities_match_the_scalar_rules():
 
 def test_pairs_are_canonical():
     assert unique_pairs(np.array([(3, 1), (1, 3), (0, 2)]), 4).tolist() == [[0, 2], [1, 3]]
+
+
+def test_index_keeps_same_ids_of_different_drops_and_finds_a_resent_article(tmp_path):
+    docs = [make_doc("story", "T\n" + " ".join(words(300, 30))), make_doc("story", "T\n" + " ".join(words(300, 31)))]
+    sigs = [signatures("\n".join(d.lines), None, None, CONFIG) for d in docs]
+    path = tmp_path / "dups.sqlite"
+    with open_index(path, CONFIG) as index:
+        index.add(["story"], sigs[:1], "drop-1")
+        index.add(["story"], sigs[1:], "drop-2")
+        assert len(index) == 2
+    before = path.read_bytes()
+    with open_index(path, CONFIG, read_only=True) as index:
+        assert index.query(["story"], sigs[:1]) == {"story": ("drop-1/story", 1.0)}
+    assert path.read_bytes() == before

@@ -95,3 +95,13 @@ def test_explain_pair(drop_with_copies: Path) -> None:
     data = json.loads(invoke("explain", "--json", "--pair", RAW / f"{SEED}.txt", RAW / "001_13a1e1805422e68d.txt").output)
     assert data["near_duplicate"] is False and data["exact_duplicate"] is False
     assert invoke("explain").exit_code == 2
+
+
+def test_check_never_writes_the_index_and_a_resent_file_is_seen(tmp_path: Path) -> None:
+    index = tmp_path / "seen.sqlite"
+    assert invoke("clean", RAW, "-o", tmp_path / "first", "--index", index, "-q").exit_code == 0
+    before = index.read_bytes()
+    result = invoke("check", RAW, "--index", index, "--format", "json", "-q", "--set", "check.garbled=off")
+    assert index.read_bytes() == before
+    seen = {v["article"] for v in json.loads(result.output)["violations"] if v["rule"] == "seen_before"}
+    assert seen == {p.stem for p in RAW.glob("*.txt")}  # same ids, same texts: all seen before

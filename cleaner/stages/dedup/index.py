@@ -1,7 +1,7 @@
 """Persistent signature index (one SQLite file) so each new drop is checked against every
 earlier one without recomputing the past.
 
-Stores, per article seen: its id, the hash of its normalised text, its near-duplicate MinHash
+Stores, per article seen: its key ``<drop>/<id>`` (ids are unique only within one drop), the hash of its normalised text, its near-duplicate MinHash
 values and their LSH band keys. The ``meta`` table records library, version, scheme, seed,
 permutations, bands, rows, shingle size and tokeniser; opening with other settings raises
 ``IndexMismatchError``. ``add`` runs in one transaction: a run killed half-way leaves the
@@ -66,8 +66,8 @@ class SignatureIndex:
             if sig.empty:
                 continue
             row = self._db.execute(
-                "SELECT id FROM docs WHERE text_hash = ? AND id != ? ORDER BY id LIMIT 1",
-                (_signed(np.array([sig.text_hash], dtype=np.uint64))[0], doc_id),
+                "SELECT id FROM docs WHERE text_hash = ? ORDER BY id LIMIT 1",
+                (_signed(np.array([sig.text_hash], dtype=np.uint64))[0],),
             ).fetchone()
             if row:
                 found[doc_id] = (row[0], 1.0)
@@ -75,8 +75,8 @@ class SignatureIndex:
             marks = ",".join("?" * keys.shape[1])
             rows = self._db.execute(
                 f"SELECT DISTINCT d.id, d.near FROM bands b JOIN docs d ON d.id = b.doc_id "
-                f"WHERE b.band_key IN ({marks}) AND d.id != ? ORDER BY d.id",
-                (*_signed(keys[k]), doc_id),
+                f"WHERE b.band_key IN ({marks}) ORDER BY d.id",
+                tuple(_signed(keys[k])),
             ).fetchall()
             best: tuple[str, float] | None = None
             for old_id, blob in rows:
@@ -98,13 +98,15 @@ class SignatureIndex:
                                 evidence={"old_id": old_id, "index": self.path.name}))
         return found
 
-    def add(self, ids: list[str], sigs: list[DocSignature], drop_name: str | None = None) -> None:
-        """Record a drop in one transaction (ids already present are replaced)."""
+    def add(self, ids: list[str], sigs: list[DocSignature], drop_name: str) -> None:
+        """Record a drop in one transaction, each article as ``<drop_name>/<id>`` (a drop added
+        again under the same name replaces its earlier record)."""
         if not sigs:
             return
         keys = band_keys(np.stack([s.near for s in sigs]), self.config.bands, self.config.rows)
         with self._db:
-            for k, (doc_id, sig) in enumerate(zip(ids, sigs)):
+            for k, (article_id, sig) in enumerate(zip(ids, sigs)):
+                doc_id = f"{drop_name}/{article_id}"
                 self._db.execute("DELETE FROM bands WHERE doc_id = ?", (doc_id,))
                 self._db.execute(
                     "INSERT OR REPLACE INTO docs (id, text_hash, near, drop_name) VALUES (?, ?, ?, ?)",
@@ -116,16 +118,20 @@ class SignatureIndex:
                                          [(key, doc_id) for key in _signed(keys[k])])
 
 
-def open_index(path: str | Path, config: DuplicatesConfig) -> SignatureIndex:
-    """Open (or create) the index at ``path``; raise ``IndexMismatchError`` if it was built with other settings."""
+def open_index(path: str | Path, config: DuplicatesConfig, read_only: bool = False) -> SignatureIndex:
+    """Open (or create) the index at ``path``; raise ``IndexMismatchError`` if it was built with other settings.
+
+    ``read_only`` opens an existing index without ever writing to it (``cleaner check``).
+    """
     path = Path(path)
-    db = sqlite3.connect(path)
+    db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) if read_only else sqlite3.connect(path)
     try:
         with db:
-            db.executescript(SCHEMA)
+            if not read_only:
+                db.executescript(SCHEMA)
             wanted = scheme_record(config)
             stored = dict(db.execute("SELECT key, value FROM meta").fetchall())
-            if not stored:
+            if not stored and not read_only:
                 db.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", sorted(wanted.items()))
             else:
                 diff = {k: (stored.get(k), v) for k, v in wanted.items() if stored.get(k) != v}

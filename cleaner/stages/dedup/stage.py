@@ -41,6 +41,8 @@ def group_documents(docs: list[Document], sigs: list[DocSignature], config: Dupl
     by_id = {d.id: d for d in docs}
     if len(by_id) != len(docs):
         raise ValueError("duplicates: document ids must be unique")
+    for doc, sig in zip(docs, sigs):
+        doc.dedup_signature = sig  # choose_representatives reads the cleaned length from it
     g = group_signatures([d.id for d in docs], sigs, config)
     members: dict[str, list[int]] = {}
     for k, group in enumerate(g.near_group):
@@ -71,14 +73,15 @@ def group_documents(docs: list[Document], sigs: list[DocSignature], config: Dupl
 
 
 def _keep_key(doc: Document) -> tuple:
-    text_length = sum(len(line) for line in doc.lines)
+    """Not garbled first, then the longest cleaned text (its signature's length), then the earliest id."""
+    text_length = doc.dedup_signature.length if doc.dedup_signature is not None else 0
     return (doc.garbled is True, -text_length, doc.id)
 
 
 def choose_representatives(docs: list[Document], config: DuplicatesConfig) -> None:
     """Pick the kept copy of each copy group by the documented rule and mark the others.
 
-    Rule (never processing order): not garbled, then most complete (longest text), then the
+    Rule (never processing order): not garbled, then most complete (longest cleaned text), then the
     earliest id. Members whose similarity to the kept copy is below ``near_threshold`` are not
     merged: they leave the group (``near_dup_weak_link``) and are kept.
     Must run after the garble stage and after ``group_documents``.
