@@ -184,7 +184,7 @@ def clean(
 @main.command(context_settings=CONTEXT)
 @click.argument("src", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the JSON run report here.")
-# --- check gate options (policy in cleaner/policy.py, formats in cleaner/formats/) ---
+# --- check gate options (policy in cleaner/policy.py, formats in cleaner/formats/), then `report` ---
 @click.option(
     "--format",
     "format_specs",
@@ -307,7 +307,7 @@ def _write_file(path: Path, text: str) -> None:
     """Write a report file the user asked for, creating its folder."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-# --- end of check gate options ---
+# --- end of check gate options and `report` ---
 
 
 @main.command(context_settings=CONTEXT)

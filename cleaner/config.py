@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import tomllib
-import types
 import typing
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -123,18 +122,6 @@ def _build_section(name: str, section_type: Any, values: Mapping[str, Any], orig
 def _coerce(name: str, hint: Any, value: Any, origin: str) -> Any:
     """Check ``value`` against a simple type hint; lists become tuples where a tuple is wanted."""
     origin_type = typing.get_origin(hint)
-    if origin_type in (typing.Union, types.UnionType):
-        errors = []
-        for option in typing.get_args(hint):
-            try:
-                return _coerce(name, option, value, origin)
-            except ConfigError as error:
-                errors.append(str(error))
-        raise ConfigError(errors[0])
-    if hint is type(None):
-        if value is None:
-            return None
-        raise ConfigError(f"{origin}: {name} must be empty")
     if origin_type is tuple:
         if not isinstance(value, list | tuple):
             raise ConfigError(f"{origin}: {name} must be a list, not {value!r}")
@@ -150,7 +137,7 @@ def _coerce(name: str, hint: Any, value: Any, origin: str) -> Any:
         }
     if hint is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
-    if hint is Any or (isinstance(value, hint) and not (hint is int and isinstance(value, bool))):
+    if isinstance(value, hint) and not (hint is int and isinstance(value, bool)):
         return value
     raise ConfigError(f"{origin}: {name} must be {hint.__name__}, not {value!r}")
 

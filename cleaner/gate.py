@@ -78,8 +78,7 @@ def evaluate(result: RunResult, config: Config, src: Path | str) -> Outcome:
     """Apply the policy of ``config.check`` to every document of a run."""
     violations: list[policy.Violation] = []
     for doc in result.documents:
-        kept = selection.kept_lines(doc, config)
-        body = kept[1:] if doc.title_line is not None else kept
+        body = selection.body_text(doc, config).split("\n")
         selected = policy.Selected(frozenset(selection.removed_lines(doc, config)), tuple(body))
         violations.extend(policy.evaluate(doc, selected, config.check))
     return Outcome(

@@ -50,7 +50,7 @@ def kept_lines(doc: Document, config: Config) -> list[str]:
         out.append(line)
     while out and not out[-1]:
         out.pop()
-    if out:
+    if out and doc.title_line is not None:
         out[0] = out[0].strip()  # read back as a .txt, the first line is the title, which is stripped
     return out
 

@@ -104,7 +104,3 @@ class DuplicatesConfig:
             )
         if self.shingle_size < 1:
             raise ValueError("duplicates: shingle_size must be at least 1")
-
-    def implied_threshold(self) -> float:
-        """Jaccard where the near-duplicate LSH S-curve crosses 1/2, approximately (1/b)^(1/r)."""
-        return (1.0 / self.bands) ** (1.0 / self.rows)

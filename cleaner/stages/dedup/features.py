@@ -199,6 +199,7 @@ def _fold(values: np.ndarray) -> np.ndarray:
 
 
 def _rarity(z: np.ndarray) -> np.ndarray:
+    """Weight of a word by how rare it is in the language: max(0.5, 7 - Zipf frequency)."""
     return np.maximum(np.float32(0.5), np.float32(ZIPF_CEILING) - z)
 
 
@@ -261,7 +262,7 @@ def features_of(tok: Tokens, title: Tokens | None, names: bool = False) -> Featu
     word = kind == _WORD
     capital = word & (flags & _CAP > 0) & (flags & (_MONTH_FLAG | _WEEKDAY_FLAG) == 0)
     name_word = capital & (inside | (z < SENTENCE_START_NAME_ZIPF))
-    rarity = np.maximum(np.float32(0.5), np.float32(ZIPF_CEILING) - z)
+    rarity = _rarity(z)
     long = flags & _LONG > 0
 
     single = [  # (kind, vocabulary mask, weights over the vocabulary)
@@ -290,7 +291,7 @@ def features_of(tok: Tokens, title: Tokens | None, names: bool = False) -> Featu
         chosen = np.flatnonzero(t_mask)
         parts_k.append(np.full(len(chosen), _KIND["t"], dtype=np.uint64))
         parts_a.append(chosen + size)
-        parts_w.append(np.maximum(np.float32(0.5), np.float32(ZIPF_CEILING) - title.zipf[chosen]) * np.float32(TITLE_WEIGHT))
+        parts_w.append(_rarity(title.zipf[chosen]) * np.float32(TITLE_WEIGHT))
         hashes = np.concatenate([hashes, title.hashes])
         lows = lows + title.lows
     kinds = np.concatenate(parts_k)
