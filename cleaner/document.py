@@ -15,9 +15,9 @@ if TYPE_CHECKING:
     from cleaner.stages.garble.extract import GarbleSummary
 
 
-# Spaces trimmed from the ends of output lines. Not str.strip()'s set: that also takes C1
-# controls such as U+0085, which mojibake repair turns into text ("…").
-SPACES = " \t\u00a0\u3000"
+# Whitespace trimmed from the ends of lines: everything str.strip() takes but U+0085, a C1
+# control that mojibake repair turns into text ("…").
+SPACES = "".join(chr(c) for c in range(0x3001) if chr(c).isspace() and c != 0x85)
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ def title(doc: Document, config: Config) -> str | None:
     """The cleaned title (JSONL title field, or line 1) without its site suffix."""
     if doc.title_field is None and not doc.lines:
         return None
-    return boilerplate.clean_title(doc, config.boilerplate).strip()
+    return boilerplate.clean_title(doc, config.boilerplate).strip(SPACES)
 
 
 def kept_lines(doc: Document, config: Config) -> list[str]:
@@ -51,7 +51,7 @@ def kept_lines(doc: Document, config: Config) -> list[str]:
     while out and not out[-1]:
         out.pop()
     if out and doc.title_line is not None:
-        out[0] = out[0].strip()  # read back as a .txt, the first line is the title, which is stripped
+        out[0] = out[0].strip(SPACES)  # read back as a .txt, the first line is the title, which is stripped
     return out
 
 

@@ -53,3 +53,15 @@ def test_a_line_of_unicode_whitespace_is_blank() -> None:
     """Found by hypothesis: a lone U+2028 was kept once, then dropped as a blank title."""
     once = clean_text("\n\u2028\nBody", CONFIG).text
     assert once == "Body\n" and clean_text(once, CONFIG).text == once
+
+
+def test_a_carriage_return_left_at_a_line_end_is_trimmed() -> None:
+    """Found by hypothesis: "a\\r\\u00a0" lost its space, and the bare CR then vanished on re-reading."""
+    once = clean_text("a\na\r\u00a0", CONFIG).text
+    assert once == "a\na\n" and clean_text(once, CONFIG).text == once
+
+
+def test_repair_and_trimming_agree_on_unicode_spaces() -> None:
+    """Found by hypothesis: a leading U+2028 hid mojibake from ftfy until the title was trimmed."""
+    once = clean_text("\u2028\u00a0Ã©", CONFIG).text
+    assert clean_text(once, CONFIG).text == once
