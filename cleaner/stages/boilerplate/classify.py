@@ -99,12 +99,13 @@ def classify_lines(lines: Sequence[str], lexicon: Lexicon, *, title_index: int |
 
 def _title_echo(page: _Page, title: frozenset[str], title_index: int | None) -> int:
     """Position of the one short line that best repeats the title (the first, on ties), or -1.
-    A line with far more words than the title cannot be mostly title words: it is not even
-    tokenised."""
+    A line with far more words than the title cannot be mostly title words, nor one of which
+    no word as written (split at spaces) is a title word: neither is even tokenised."""
     best, best_score = -1, 0.0
     most_words = 2 * len(title) + 4
     for pos, shape in enumerate(page.shape):
-        if not shape.prose and shape.words <= most_words and page.index[pos] != title_index:
+        if not shape.prose and shape.words <= most_words and page.index[pos] != title_index \
+                and not title.isdisjoint(shape.tokens):
             score = echo_score(shape.head if shape.head is shape.tail else page.text[pos].lower(), title)
             if score > best_score:
                 best, best_score = pos, score
