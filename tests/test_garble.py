@@ -263,3 +263,15 @@ def test_another_first_name_before_the_token_is_another_person() -> None:
     docs = _run([_doc(f"m{i:02d}", morgan) for i in range(12)] + [_doc("y", yoran), _doc("z", moggan)])
     assert not _flagged(docs[-2])
     assert _flagged(docs[-1]) == Counter({("Moggan", "Morgan"): 1})
+
+
+def test_other_reports_of_the_event_place_a_repeated_common_word_on_a_few_occurrences() -> None:
+    # The event's other reports write "past Drake in"; the article writes Brake three times, once in
+    # that slot. With the event group the unseen neighbours of the other two are no evidence against;
+    # without it they count as misses and one shared frequent word is not enough.
+    right = "Title\n\nCreighton won past Drake in the opener, and Drake fans left early."
+    wrong = "Title\n\nCreighton won past Brake in the opener. Brake answered late. Then Brake faded."
+    docs = [_doc(f"r{i}", right, "g") for i in range(4)] + [_doc("w", wrong, "g")]
+    assert _flagged(_run(docs)[-1])[("Brake", "Drake")] >= 1
+    docs = [_doc(f"r{i}", right) for i in range(4)] + [_doc("w", wrong)]
+    assert not _flagged(_run(docs)[-1])

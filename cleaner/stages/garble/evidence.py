@@ -549,7 +549,11 @@ class RunIndex:
                 words.add(word)
             if not ordinary or strength >= (0.3 if local else 1.0):
                 matched.append(occ)
-        context_share = context_sum / max(1, token_count)
+        # Where other reports of the same event use the name, the event is about it: occurrences
+        # whose neighbours are seen next to it nowhere say nothing either way. Elsewhere they count
+        # as misses, so a token the article repeats is not taken for another name on one shared word.
+        informative = sum(strength != 0.0 for strength in strengths) if name_group else token_count
+        context_share = context_sum / max(1, informative)
         if not matched:
             return None
         if min(strengths) < 0.0 and max(strengths) < 1.0:
