@@ -275,3 +275,14 @@ def test_other_reports_of_the_event_place_a_repeated_common_word_on_a_few_occurr
     assert _flagged(_run(docs)[-1])[("Brake", "Drake")] >= 1
     docs = [_doc(f"r{i}", right) for i in range(4)] + [_doc("w", wrong)]
     assert not _flagged(_run(docs)[-1])
+
+
+def test_a_common_word_capitalised_in_a_title_case_headline_is_no_name() -> None:
+    center = "Title\n\nThe firm opened a new data Center Server farm, the Center Server team said."
+    headline = "AMD Enters Server Business With Bold Acquisition\n\nThe chip maker enters the market."
+    docs = _run([_doc(f"c{i}", center) for i in range(12)] + [_doc("h", headline)])
+    assert not _flagged(docs[-1])
+    # The same word mid-sentence in ordinary text stands where a name stands.
+    prose = "Title\n\nThe chip maker said the Enters Server farm opened."
+    docs = _run([_doc(f"c{i}", center) for i in range(12)] + [_doc("h", prose)])
+    assert _flagged(docs[-1]) == Counter({("Enters", "Center"): 1})

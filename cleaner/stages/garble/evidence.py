@@ -60,6 +60,8 @@ _NAME_USE_SAMPLE = 20
 #: Articles holding both a name and a capitalised neighbour word read to find the pair ("Kevin
 #: Costner") anywhere in the run, beyond the sample of ``context_docs``.
 _PAIR_SAMPLE = 10
+#: Words of four letters or more: in a title-case headline they are capitalised, short ones may not be.
+_TITLE_WORD_RE = re.compile(r"\b[^\W\d_]{4,}")
 #: Before a sentence start: the end of a sentence, an opening quote or bracket, a line start.
 _SENTENCE_START_RE = re.compile(r"(?:^|[.?!:\n\"'“‘(”’])[\"'“‘(”’\s]*$")
 
@@ -237,7 +239,7 @@ class RunIndex:
             return True
         key = (position, word)
         if key not in self._name_use:
-            self._name_use[key] = any(not _sentence_start(line[max(0, start - 12) : start])
+            self._name_use[key] = any(not _sentence_start(line[max(0, start - 12) : start]) and not _title_case(line)
                                       for line in self.docs[position].lines for start in _word_starts(line, word))
         return self._name_use[key]
 
@@ -669,6 +671,12 @@ def titles() -> frozenset[str]:
     """Titles and honorifics (``cleaner/data/titles.toml``): capitalised neighbours that identify nobody."""
     text = resources.files("cleaner").joinpath("data/titles.toml").read_text(encoding="utf-8")
     return frozenset(word for words in tomllib.loads(text).values() for word in words)
+
+
+def _title_case(line: str) -> bool:
+    """A headline in title case ("AMD Enters Server Business"): every word's capital shows nothing."""
+    words = _TITLE_WORD_RE.findall(line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _sentence_start(before: str) -> bool:
