@@ -8,8 +8,8 @@ slot, which matters for a known word like Clinker). General word frequency is a 
 tie-breaker, because frequency lists stop before many current names (Blinken is rarer than
 clinker in wordfreq).
 
-A word in general use counts as a name only where it stands capitalised mid-sentence ("Often"
-at a sentence start is no name; "Mark Often said" is one), both in the article and when the run's
+A word in general use counts as a name only where it stands capitalised mid-sentence and not in
+a title-case headline ("Often" at a sentence start is no name; "Mark Often said" is one), both in the article and when the run's
 support for either spelling is counted (so "Since", capitalised at many sentence starts, is no
 name that "Robert Sinche" could stand for). A capitalised neighbour that is not a title
 (``cleaner/data/titles.toml``) identifies the person: a first name or surname ("Antony _"; before
