@@ -8,11 +8,15 @@ slot, which matters for a known word like Clinker). General word frequency is a 
 tie-breaker, because frequency lists stop before many current names (Blinken is rarer than
 clinker in wordfreq).
 
-A word in general use counts as a name only where it stands capitalised mid-sentence ("Often"
-at a sentence start is no name; "Mark Often said" is one), both in the article and when the run's
-support for it is counted. A capitalised neighbour that is not a title (``cleaner/data/titles.toml``)
-identifies the person: "Mark _" before a common word is looked for next to the name anywhere in
-the run. Two known names after the same first name ("Ian Huntley", "Ian Hunter") are two people
+A word in general use counts as a name only where it stands capitalised mid-sentence and not in
+a title-case headline ("Often" at a sentence start is no name; "Mark Often said" is one), both in the article and when the run's
+support for either spelling is counted (so "Since", capitalised at many sentence starts, is no
+name that "Robert Sinche" could stand for). A capitalised neighbour that is not a title
+(``cleaner/data/titles.toml``) identifies the person: a first name or surname ("Antony _"; before
+a common word any capitalised word, "Mark _") is looked for next to the name anywhere in the run.
+Another first name before the token than those the name has in the run ("Amit Yoran" where the
+run writes "Piers Morgan"), with no occurrence sharing one, makes it another person however strong
+the counts. Two known names after the same first name ("Ian Huntley", "Ian Hunter") are two people
 unless the run spells the suggestion's full name in more articles. Both neighbours at once
 ("New _ Times", "the _ squad") place a common word where a name stands, unless they are frequent
 words not both capitalised, which any name stands between ("Mr _ said", "the _ and").
@@ -56,6 +60,8 @@ _NAME_USE_SAMPLE = 20
 #: Articles holding both a name and a capitalised neighbour word read to find the pair ("Kevin
 #: Costner") anywhere in the run, beyond the sample of ``context_docs``.
 _PAIR_SAMPLE = 10
+#: Words of four letters or more: in a title-case headline they are capitalised, short ones may not be.
+_TITLE_WORD_RE = re.compile(r"\b[^\W\d_]{4,}")
 #: Before a sentence start: the end of a sentence, an opening quote or bracket, a line start.
 _SENTENCE_START_RE = re.compile(r"(?:^|[.?!:\n\"'“‘(”’])[\"'“‘(”’\s]*$")
 
@@ -233,7 +239,7 @@ class RunIndex:
             return True
         key = (position, word)
         if key not in self._name_use:
-            self._name_use[key] = any(not _sentence_start(line[max(0, start - 12) : start])
+            self._name_use[key] = any(not _sentence_start(line[max(0, start - 12) : start]) and not _title_case(line)
                                       for line in self.docs[position].lines for start in _word_starts(line, word))
         return self._name_use[key]
 
@@ -350,7 +356,7 @@ class RunIndex:
         zipf_token, zipf_name = self.zipf(token, language), self.zipf(name, language)
         if zipf_token >= COMMON_ZIPF and self._ordinary_in_run(name):
             return False
-        name_total = len(self.docs_with[name])
+        name_total = self.name_uses(name)
         if self._bound(name, 1, distance, zipf_token, zipf_name) < self.min_log_odds:
             return False  # even a token no other article uses as a name could not reach the threshold
         token_total = max(1, self.name_uses(token))
@@ -361,7 +367,7 @@ class RunIndex:
     def _bound(self, name: str, token_total: int, distance: int, zipf_token: float, zipf_name: float) -> float:
         """Upper bound of the log-odds over all articles for a token used as a name in ``token_total`` articles."""
         w = self.weights
-        name_total = len(self.docs_with[name])
+        name_total = self.name_uses(name)
         return (
             w.bias
             + _best_split(w.group_support, w.run_support, name_total)
@@ -477,12 +483,13 @@ class RunIndex:
         token_count, name_count = names.get(token, 0), names.get(name, 0)
         own_use = self.used_as_name(position, token)
         token_docs = max(0, self.name_uses(token) - own_use)
-        name_docs = len(self.docs_with[name]) - (1 if name_count else 0)
+        name_docs = max(0, self.name_uses(name) - (name_count > 0 and self.used_as_name(position, name)))
         token_group = name_group = 0
         if doc.group is not None:
             token_group = sum(self.used_as_name(p, token) for p in self.group_docs.get((doc.group, token), ())
                               if p != position)
-            name_group = len(self.group_docs.get((doc.group, name), ())) - (1 if name_count else 0)
+            name_group = sum(self.used_as_name(p, name) for p in self.group_docs.get((doc.group, name), ())
+                             if p != position)
         if token_count == 0 or name_docs + name_count == 0:
             return None
         if not own_use:
@@ -529,17 +536,37 @@ class RunIndex:
         # A known word where the name should be: a common word anywhere, a rarer one (Clinker)
         # when the article or its group has the name itself.
         word_in_slot = ordinary or (zipf_token > 0 and local)
-        for occ in self.occurrences_in(position, token):
-            strength, word = max(self._context_strength(occ, local_context, word_in_slot),
-                                 self._context_strength(occ, run_context, word_in_slot, name))
+        occurrences = self.occurrences_in(position, token)
+        strengths = []
+        for occ in occurrences:
+            local_strength = self._context_strength(occ, local_context, word_in_slot)
+            run_strength = self._context_strength(occ, run_context, word_in_slot, name)
+            # A match on either side counts; failing that, a clash on either side (another first name).
+            strength, word = max(local_strength, run_strength)
+            if strength <= 0.0:
+                strength, word = min(local_strength, run_strength)
+            strengths.append(strength)
             context_sum += strength
             if word:
                 words.add(word)
             if not ordinary or strength >= (0.3 if local else 1.0):
                 matched.append(occ)
-        context_share = context_sum / max(1, token_count)
+        # Where other reports of the same event use the name, the event is about it: occurrences
+        # whose neighbours are seen next to it nowhere say nothing either way. Elsewhere they count
+        # as misses, so a token the article repeats is not taken for another name on one shared word.
+        informative = sum(strength != 0.0 for strength in strengths) if name_group else token_count
+        context_share = context_sum / max(1, informative)
         if not matched:
             return None
+        if min(strengths) < 0.0 and max(strengths) < 1.0:
+            return None  # another first name before it and none of the name's own: another person (Gilles Babinet)
+        if ordinary:
+            # Accepted on the strength of some occurrences, the word is the corruption wherever it
+            # stands as a name: mid-sentence too, not only where the neighbours are telling.
+            lines = self.docs[position].lines
+            matched = [occ for occ, strength in zip(occurrences, strengths, strict=True)
+                       if occ in matched or (strength >= 0.0 and not _sentence_start(
+                           lines[occ.line - 1][max(0, occ.column - 12) : occ.column]))]
         if zipf_token > 0 and context_share < w.known_word_context:
             return None  # a word or name of its own (Dimon, Fonda) needs position evidence to be a corruption
         if distance > 1 and not local and context_share <= 0:
@@ -605,17 +632,27 @@ class RunIndex:
             if not word:
                 continue
             if (side, word.lower()) in context.words or (
-                    name is not None and word_in_slot and word[0].isupper() and self.pair_docs(name, side, word)):
+                    name is not None and self._looked_up(word, word_in_slot) and self.pair_docs(name, side, word)):
                 value = self._word_weight(word, word_in_slot)
                 if value > strength:
                     strength, shown = value, f"{word} _" if side == "prev" else f"_ {word}"
         if strength < 1.0 and word_in_slot and occ.prev and occ.next \
                 and (occ.prev.lower(), occ.next.lower()) in context.frames and self._telling_frame(occ.prev, occ.next):
             strength, shown = 1.0, f"{occ.prev} _ {occ.next}"
-        if strength < 1.0 and occ.prev and context.first_names and self._first_name(occ.prev):
-            if occ.prev.lower() not in context.first_names:
-                return -1.0, f"{occ.prev} _"  # another first name: another person
+        if strength < 1.0 and occ.prev and context.first_names and self._first_name(occ.prev) \
+                and occ.prev.lower() not in titles() and occ.prev.lower() not in context.first_names:
+            # Another first name than those the name has: another person (in the run, ``name``
+            # given, the pair was also looked for beyond the sample, above).
+            return -1.0, f"{occ.prev} _"
         return strength, shown
+
+    def _looked_up(self, word: str, word_in_slot: bool) -> bool:
+        """Whether a capitalised neighbour is looked for next to the name anywhere in the run: one
+        that identifies (a first name or surname, not a title or a frequent word), or any
+        capitalised word when a known word stands in a name's slot."""
+        if not word[0].isupper():
+            return False
+        return word_in_slot or (word.lower() not in titles() and self.zipf(word.lower()) < _GENERIC_CONTEXT_ZIPF)
 
 
 def _word_starts(line: str, word: str) -> Iterator[int]:
@@ -634,6 +671,12 @@ def titles() -> frozenset[str]:
     """Titles and honorifics (``cleaner/data/titles.toml``): capitalised neighbours that identify nobody."""
     text = resources.files("cleaner").joinpath("data/titles.toml").read_text(encoding="utf-8")
     return frozenset(word for words in tomllib.loads(text).values() for word in words)
+
+
+def _title_case(line: str) -> bool:
+    """A headline in title case ("AMD Enters Server Business"): every word's capital shows nothing."""
+    words = _TITLE_WORD_RE.findall(line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _sentence_start(before: str) -> bool:
