@@ -129,11 +129,11 @@ class Lexicon:
                 found.append((rule, rule.score))
         if not shape.quote:
             start = head.lstrip(_LEAD)
-            phrases = self.prefixes.get(start[:1])
+            phrases = self.prefixes.get(start[:2]) or self.prefixes.get(start[:1])
             if phrases and start.startswith(phrases):
                 self._longest(found, self.prefix, phrases, start, True)
         end = tail.rstrip(_TAIL)
-        phrases = self.suffixes.get(end[-1:])
+        phrases = self.suffixes.get(end[-2:]) or self.suffixes.get(end[-1:])
         if phrases and end.endswith(phrases):
             self._longest(found, self.suffix, phrases, end, False)
         if end[-1:] == ")" and self.paren:
@@ -199,12 +199,19 @@ class Lexicon:
 
 
 def _bucket(phrases: dict[str, Rule], at: int) -> dict[str, tuple[str, ...]]:
-    """Phrases grouped by their first (at=0) or last (at=-1) character, longest first, so one
-    C-level startswith/endswith call tests only the few phrases that could match."""
+    """Phrases grouped by their first (at=0) or last (at=-1) two characters, longest first,
+    so one C-level startswith/endswith call tests only the few phrases that could match. A
+    one-character phrase ("©") has a group of its own and joins every group its character
+    begins (ends): look up the two characters of a line, then its one."""
+    edge = (lambda p: p[:2]) if at == 0 else (lambda p: p[-2:])
     groups: dict[str, list[str]] = {}
     for phrase in sorted(phrases, key=lambda p: (-len(p), p)):
-        groups.setdefault(phrase[at], []).append(phrase)
-    return {char: tuple(group) for char, group in groups.items()}
+        groups.setdefault(edge(phrase), []).append(phrase)
+    for char in [key for key in groups if len(key) == 1]:
+        for key, group in groups.items():
+            if len(key) == 2 and key[at] == char:
+                group.extend(groups[char])
+    return {key: tuple(group) for key, group in groups.items()}
 
 
 def _boundary_after(text: str, end: int, phrase: str) -> bool:

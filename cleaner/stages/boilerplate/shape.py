@@ -94,25 +94,15 @@ def line_shapes(lines: Sequence[str], skip: int | None = None) -> tuple[list[int
             continue
         start = line.strip()
         sentence = start[-1] in _SENTENCE_END or start.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
-        short = len(line) <= SHORT_CHARS
-        if short and not (sentence and len(start) >= PARAGRAPH_CHARS):
+        seps = line.count("|") if pipes else 0
+        link = False
+        if len(line) <= SHORT_CHARS and not (sentence and len(start) >= PARAGRAPH_CHARS):
             tokens = lower(line).split()
             head = tail = " ".join(tokens)
             n = len(tokens)
             if n > CONTAINS_WORDS:
                 tokens = []
-        else:
-            head = lower(start[:EDGE_CHARS])
-            tail = lower(start[-EDGE_CHARS:])
-            n = start.count(" ") + 1
-            if sentence:
-                tokens = head[:PARAGRAPH_PHRASE_CHARS].split()
-            else:
-                tokens = head.split() + tail.split() if n <= CONTAINS_WORDS else []
-        # isascii() is O(1), and pure-ASCII lines cannot hold the typographic separators.
-        seps = line.count("|") if pipes else 0
-        link = False
-        if short:
+            # isascii() is O(1), and pure-ASCII lines cannot hold the typographic separators.
             if typo_seps and not line.isascii():
                 for mark in typo_seps:
                     seps += line.count(mark)
@@ -123,13 +113,20 @@ def line_shapes(lines: Sequence[str], skip: int | None = None) -> tuple[list[int
             else:
                 link = at_signs and n <= 12 and "@" in line
         else:
+            head = lower(start[:EDGE_CHARS])
+            tail = lower(start[-EDGE_CHARS:])
+            n = start.count(" ") + 1
+            if sentence:
+                tokens = head[:PARAGRAPH_PHRASE_CHARS].split()
+            else:
+                tokens = head.split() + tail.split() if n <= CONTAINS_WORDS else []
             if long_seps and not line.isascii():
                 seps += line.count("»")
             for mark in long_link_marks:
                 if mark in line:
                     link = True
                     break
-        prose = ((sentence and n >= 8) or n >= 25) and capitals_per_word(start, n) < _LIST_CAPS
+        prose = sentence and n >= 25 or ((sentence and n >= 8) or n >= 25) and capitals_per_word(start, n) < _LIST_CAPS
         index.append(i)
         texts.append(line)
         shapes.append(_new_shape(Shape, (n, sentence, start[:1] in _QUOTES, seps, link, prose, head, tail, tokens)))
