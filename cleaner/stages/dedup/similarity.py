@@ -1,6 +1,6 @@
 """Similarities used to verify LSH candidates: idf-weighted Jaccard and the time factor.
 
-The time factor both objects and agrees: cues that contradict (publication dates or years too far
+The time factor weighs both ways: cues that contradict (publication dates or years too far
 apart) lower it, cues that agree (datelines within the window, the same weekday named) raise it,
 and the product is capped at 1 so a similarity stays a share.
 
