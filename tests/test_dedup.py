@@ -27,6 +27,7 @@ from cleaner.stages.dedup import (
 from cleaner.stages.dedup import features
 from cleaner.stages.dedup.candidates import unique_pairs
 from cleaner.stages.dedup.features import TimeCues, salient
+from cleaner.stages.dedup.grouping import EventVerifier
 from cleaner.stages.dedup.similarity import time_columns, time_factor, time_factor_pairs, weighted_jaccard_pairs
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
@@ -242,11 +243,30 @@ def test_batch_similarities_match_the_scalar_rules():
     want = [np.minimum(dense[i], dense[j]).sum() / np.maximum(dense[i], dense[j]).sum() for i, j in pairs]
     assert np.allclose(got, want, atol=1e-6)
     config = replace(CONFIG, dateline_penalty=0.5, weekday_penalty=0.8)
-    cues = [TimeCues(int(rng.integers(0, 3)) * 730_000 + int(rng.integers(0, 6)), int(rng.integers(0, 2)) * 730_010,
+    cues = [TimeCues(int(rng.integers(0, 3)) * 730_000 + int(rng.integers(0, 6)),
+                     int(rng.integers(0, 2)) * (730_010 + int(rng.integers(0, 20))),
                      int(rng.choice([0, 2012, 2013, 2015])), int(rng.integers(-1, 3))) for _ in range(12)]
     pairs = np.array([(i, j) for i in range(12) for j in range(i + 1, 12)])
     batch = time_factor_pairs(time_columns(cues), pairs, config)
     assert batch.tolist() == [time_factor(cues[i], cues[j], config) for i, j in pairs.tolist()]
+
+
+def test_agreeing_time_cues_raise_the_similarity_and_contradicting_ones_never_do():
+    config = replace(CONFIG, dateline_penalty=0.5, weekday_penalty=0.8)
+    window = config.date_window_days * config.dateline_window_factor
+    a = TimeCues(date=0, dateline=735_000, latest_year=2013, weekday=2)
+    assert time_factor(a, replace(a, dateline=735_000 + window), config) == config.dateline_bonus * config.weekday_bonus
+    assert time_factor(a, replace(a, dateline=735_001 + window), config) == config.dateline_penalty * config.weekday_bonus
+    assert time_factor(a, replace(a, dateline=0, weekday=3), config) == config.weekday_penalty
+    assert time_factor(a, TimeCues(0, 0, 0, -1), config) == 1.0
+    assert time_factor(replace(a, date=735_000), replace(a, date=735_010), config) == 0.0  # publication dates rule
+
+
+def test_event_similarity_is_capped_at_one():
+    text = "\n".join(seed_docs()[0].lines)
+    config = replace(CONFIG, weekday_bonus=3.0)
+    sigs = [signatures(text, None, None, config), signatures(text + " Wednesday", None, None, config)]
+    assert EventVerifier(sigs, config)(np.array([[0, 1]])).tolist() == [1.0]
 
 
 def test_pairs_are_canonical():

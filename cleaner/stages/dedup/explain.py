@@ -126,7 +126,7 @@ def explain_pair(
         event_exact=event_exact,
         time_factor=factor,
         time_reasons=time_reasons(ta, tb, config),
-        event_similarity=event_exact * factor,
+        event_similarity=min(1.0, event_exact * factor),
         shared_features=sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:SHOWN],
         kept=kept,
         kept_reason=f"{reason}; rule: {KEEP_RULE}",

@@ -147,7 +147,7 @@ class EventVerifier:
         factor = time_factor_pairs(self.time, pairs, self.config)
         sims = np.zeros(len(pairs), dtype=np.float64)
         possible = factor > 0
-        sims[possible] = weighted_jaccard_pairs(self.matrix, self.totals, pairs[possible]) * factor[possible]
+        sims[possible] = np.minimum(1.0, weighted_jaccard_pairs(self.matrix, self.totals, pairs[possible]) * factor[possible])
         return sims
 
 

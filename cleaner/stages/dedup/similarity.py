@@ -1,5 +1,9 @@
 """Similarities used to verify LSH candidates: idf-weighted Jaccard and the time factor.
 
+The time factor weighs both ways: cues that contradict (publication dates or years too far
+apart) lower it, cues that agree (datelines within the window, the same weekday named) raise it,
+and the product is capped at 1 so a similarity stays a share.
+
 Grouping verifies millions of pairs, so both come in a batch form over arrays (a CSR matrix of
 idf-weighted features, one row per document; time cues as integer columns); explanations use
 the scalar forms, which follow the same rules.
@@ -45,9 +49,12 @@ def time_factor_pairs(cols: np.ndarray, pairs: np.ndarray, config: DuplicatesCon
     known = (a > 0) & (b > 0)
     gap = np.abs(a - b)
     factor = np.ones(len(pairs), dtype=np.float64)
-    factor[known[:, 1] & (gap[:, 1] > config.date_window_days * config.dateline_window_factor)] *= config.dateline_penalty
+    near = gap[:, 1] <= config.date_window_days * config.dateline_window_factor
+    factor[known[:, 1]] *= np.where(near[known[:, 1]], config.dateline_bonus, config.dateline_penalty)
     factor[known[:, 2] & (gap[:, 2] >= 2)] *= config.year_penalty
-    factor[(a[:, 3] >= 0) & (b[:, 3] >= 0) & (a[:, 3] != b[:, 3])] *= config.weekday_penalty
+    weekdays = (a[:, 3] >= 0) & (b[:, 3] >= 0)
+    same = a[:, 3] == b[:, 3]
+    factor[weekdays] *= np.where(same[weekdays], config.weekday_bonus, config.weekday_penalty)
     factor[known[:, 0] & (gap[:, 0] > config.date_window_days)] = 0.0
     return factor
 
@@ -57,12 +64,13 @@ def time_factor(a: TimeCues, b: TimeCues, config: DuplicatesConfig) -> float:
     factor = 1.0
     if a.date and b.date and abs(a.date - b.date) > config.date_window_days:
         return 0.0
-    if a.dateline and b.dateline and abs(a.dateline - b.dateline) > config.date_window_days * config.dateline_window_factor:
-        factor *= config.dateline_penalty
+    if a.dateline and b.dateline:
+        near = abs(a.dateline - b.dateline) <= config.date_window_days * config.dateline_window_factor
+        factor *= config.dateline_bonus if near else config.dateline_penalty
     if a.latest_year and b.latest_year and abs(a.latest_year - b.latest_year) >= 2:
         factor *= config.year_penalty
-    if a.weekday >= 0 and b.weekday >= 0 and a.weekday != b.weekday:
-        factor *= config.weekday_penalty
+    if a.weekday >= 0 and b.weekday >= 0:
+        factor *= config.weekday_bonus if a.weekday == b.weekday else config.weekday_penalty
     return factor
 
 
@@ -71,10 +79,12 @@ def time_reasons(a: TimeCues, b: TimeCues, config: DuplicatesConfig) -> list[str
     out = []
     if a.date and b.date and abs(a.date - b.date) > config.date_window_days:
         out.append(f"publication dates {abs(a.date - b.date)} days apart (> {config.date_window_days})")
-    if a.dateline and b.dateline and abs(a.dateline - b.dateline) > config.date_window_days * config.dateline_window_factor:
-        out.append(f"datelines {abs(a.dateline - b.dateline)} days apart")
+    if a.dateline and b.dateline:
+        window = config.date_window_days * config.dateline_window_factor
+        gap = abs(a.dateline - b.dateline)
+        out.append(f"datelines {gap} days apart ({'within' if gap <= window else 'beyond'} {window})")
     if a.latest_year and b.latest_year and abs(a.latest_year - b.latest_year) >= 2:
         out.append(f"latest years mentioned differ: {a.latest_year} vs {b.latest_year}")
-    if a.weekday >= 0 and b.weekday >= 0 and a.weekday != b.weekday:
-        out.append("most mentioned weekdays differ")
+    if a.weekday >= 0 and b.weekday >= 0:
+        out.append("same most mentioned weekday" if a.weekday == b.weekday else "most mentioned weekdays differ")
     return out
