@@ -37,7 +37,13 @@ def process_document(doc: Document, config: Config) -> None:
     boilerplate.run(doc, config.boilerplate)
     language.run(doc, config.language, skip_lines=selection.removed_lines(doc, config))
     garble.run(doc, config.garble)
-    doc.dedup_signature = dedup.signatures(
+    doc.dedup_signature = _signatures(doc, config)
+
+
+def _signatures(doc: Document, config: Config) -> dedup.DocSignature:
+    """Duplicates signatures of the text that goes out (boilerplate removed: shared notices
+    would make unrelated articles look alike)."""
+    return dedup.signatures(
         selection.body_text(doc, config), selection.title(doc, config), doc.date, config.duplicates, doc.language
     )
 
@@ -64,7 +70,8 @@ def process_corpus(docs: list[Document], config: Config) -> None:
     Copy and event groups come before the garble corpus pass (it weighs names against the event
     group), and the kept copy of each group after it (a garbled copy is never the one kept).
     """
-    boilerplate.run_corpus(docs, config.boilerplate)
+    for doc in boilerplate.run_corpus(docs, config.boilerplate):  # a source's furniture came off
+        doc.dedup_signature = _signatures(doc, config)
     dedup.group_documents(docs, [doc.dedup_signature for doc in docs], config.duplicates)
     garble.run_corpus(docs, config.garble)
     dedup.choose_representatives(docs, config.duplicates)

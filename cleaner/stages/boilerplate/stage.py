@@ -98,12 +98,14 @@ def _skip_index(doc: Document, config: BoilerplateConfig) -> int | None:
     return None if line is None else line - 1
 
 
-def run_corpus(docs: list[Document], config: BoilerplateConfig) -> None:
-    """Add ``repeated`` findings for lines recurring across articles of the same source.
+def run_corpus(docs: list[Document], config: BoilerplateConfig) -> list[Document]:
+    """Add ``repeated`` findings for lines recurring across articles of the same source, and
+    return the documents that got any (in id order), whose later-stage inputs changed.
 
     Documents without a source are left out (their publisher is unknown). Deterministic:
     sources and documents are processed in sorted order, whatever order ``docs`` came in.
     """
+    changed: list[Document] = []
     by_source: dict[str, list[Document]] = defaultdict(list)
     for doc in docs:
         if doc.source is not None:
@@ -113,6 +115,8 @@ def run_corpus(docs: list[Document], config: BoilerplateConfig) -> None:
         articles = [Article(d.id, _title_text(d) or "", d.lines, _skip_index(d, config)) for d in group]
         found = repeated_lines(articles, min_titles=config.repeat_min_titles, min_share=config.repeat_min_share)
         for doc in group:
+            if doc.id in found:
+                changed.append(doc)
             for rep in found.get(doc.id, []):
                 share = rep.titles / rep.group
                 doc.add(Finding(
@@ -121,6 +125,7 @@ def run_corpus(docs: list[Document], config: BoilerplateConfig) -> None:
                     {"rule": "repetition", "source": source, "titles": rep.titles,
                      "of": rep.group, "share": round(share, 4)},
                 ))
+    return sorted(changed, key=lambda d: d.id)
 
 
 def line_actions(doc: Document, config: BoilerplateConfig) -> dict[int, str]:

@@ -1,0 +1,50 @@
+"""The pipeline's order of stages: what later stages see is the text that goes out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from cleaner import selection
+from cleaner.config import Config
+from cleaner.pipeline import run
+from cleaner.stages import dedup
+
+# A long notice no lexicon knows, printed under every article of one source: only the
+# repetition pass (after the per-article stages) finds it.
+NOTICE = ("Members of the Harbour Gazette reading circle receive every weekly supplement on "
+          "Saturday morning together with the crossword archive and the tide tables for the coast.")
+BODIES = [
+    "The council approved a new budget for the harbour district on Monday after a long debate "
+    "about the cost of repairing the old sea wall and the ferry terminal.",
+    "A local bakery won the regional bread competition for the third year running, beating forty "
+    "other entries with a sourdough loaf made from grain grown nearby.",
+    "Volunteers planted two hundred trees along the river path on Sunday, replacing the elms "
+    "that were lost to disease over the past decade.",
+    "The school orchestra will tour three cities in the spring, playing a programme of music "
+    "written by its own students and teachers.",
+]
+
+
+def _signature_parts(sig: dedup.DocSignature) -> tuple:
+    return sig.text_hash, sig.length, sig.near.tobytes(), sig.event_keys.tobytes(), sig.event_weights.tobytes()
+
+
+def test_signatures_leave_out_a_sources_repeated_furniture(tmp_path: Path):
+    site = tmp_path / "gazette"
+    site.mkdir()
+    for i, body in enumerate(BODIES):
+        title = " ".join(body.split()[1:6]).title()
+        (site / f"{i}.txt").write_text(f"{title}\n\n{body}\n\n{NOTICE}\n", encoding="utf-8")
+    config = Config()
+    result = run(tmp_path, config)
+    assert len(result.documents) == len(BODIES)
+    for doc in result.documents:
+        assert NOTICE not in selection.body_text(doc, config), "the notice is the source's boilerplate"
+        fresh = dedup.signatures(selection.body_text(doc, config), selection.title(doc, config), doc.date,
+                                 config.duplicates, doc.language)
+        assert _signature_parts(doc.dedup_signature) == _signature_parts(fresh)
+    # The shared notice no longer makes the four unrelated stories copies of one another.
+    assert all(doc.duplicates.duplicate_of is None for doc in result.documents)
+    assert np.unique([doc.dedup_signature.text_hash for doc in result.documents]).size == len(BODIES)
