@@ -274,3 +274,29 @@ def test_l3s_dev_floor():
     result = evaluate(load_pages(Path(os.environ["CLEANER_DEV_DATA"])), None, BoilerplateConfig(protect_title=False))
     assert result["line_f1"] >= 0.85
     assert result["token_f1_mean"] >= 0.93
+
+
+def _findings(doc_text: str, config: BoilerplateConfig) -> list[dict]:
+    doc = make_doc(doc_text)
+    run(doc, config)
+    return [f.to_dict() for f in doc.findings]
+
+
+def test_memo_of_short_lines_never_changes_a_verdict(monkeypatch):
+    config = BoilerplateConfig()
+    memo = config.lexicon().memo
+    texts = [p.read_text(encoding="utf-8") for p in sorted(RAW.glob("*.txt"))]
+    memo.clear()
+    first_sight = []
+    for text in texts:
+        memo.clear()
+        first_sight.append(_findings(text, config))
+    memo.clear()
+    for _ in range(2):  # every line seen before on the second pass
+        assert [_findings(text, config) for text in texts] == first_sight
+    assert memo, "short lines are remembered"
+    # Bounded: at the limit the memo is emptied, and verdicts stay the same.
+    monkeypatch.setattr("cleaner.stages.boilerplate.lexicon.MEMO_LINES", 3)
+    memo.clear()
+    assert [_findings(text, config) for text in texts] == first_sight
+    assert len(memo) <= 3

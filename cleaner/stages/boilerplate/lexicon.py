@@ -25,6 +25,7 @@ KIND_SCORE = {"exact": 0.95, "paren": 0.9, "prefix": 0.85, "suffix": 0.85, "cont
 GUARDS = ("", "no_sentence", "no_sentence_or_short")
 
 LONG_WORDS = 40  # a `contains` hit in a longer line is only a weak signal
+MEMO_LINES = 20_000  # short lines whose match is remembered (a few MB); then forgotten at once
 
 _WORD = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
@@ -94,6 +95,10 @@ class Lexicon:
             for form in [trigger] + [trigger + p for p in _TRAILING] + [p + trigger for p in _OPENING]
         }
         self.only_vocab = frozenset(w for rule in self.only for w in rule.phrase.split())
+        # Matches of short lines read whole, by their lowercased text (all a match depends on).
+        # A source prints the same menus, share buttons and footers under every article, and
+        # short lines cost the most to match; paragraphs, unique and cheap, are not kept.
+        self.memo: dict[str, Match | None] = {}
 
     def _add(self, rule: Rule) -> None:
         phrase = rule.phrase
@@ -118,8 +123,20 @@ class Lexicon:
         Phrases are looked for in ``shape.head`` and ``shape.tail`` (the lowercased line, or
         its edges when it is long); guards use ``shape.sentence``, ``max_words`` limits
         ``shape.words``. Checks are ordered so that a line matching nothing costs a few
-        C-level calls.
+        C-level calls. A line read whole is matched once per process (see ``memo``).
         """
+        head = shape.head
+        if head is not shape.tail:
+            return self._match(shape)
+        memo = self.memo
+        if head in memo:
+            return memo[head]
+        if len(memo) >= MEMO_LINES:
+            memo.clear()
+        match = memo[head] = self._match(shape)
+        return match
+
+    def _match(self, shape: Shape) -> Match | None:
         head, tail, n_words = shape.head, shape.tail, shape.words
         whole = head is tail
         found: list[tuple[Rule, float]] = []

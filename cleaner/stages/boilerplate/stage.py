@@ -84,11 +84,13 @@ def _protected_line(doc: Document, config: BoilerplateConfig) -> int | None:
 def run(doc: Document, config: BoilerplateConfig) -> None:
     """Record a finding for every suspected boilerplate line; set ``doc.site`` from the title."""
     lexicon = config.lexicon()
-    if _protected_line(doc, config) is not None or doc.title_field is not None:
-        doc.site = split_site_suffix(_title_text(doc) or "", lexicon.site_words)[1]
+    title = doc.title_field
+    if _protected_line(doc, config) is not None or title is not None:
+        # The headline without the site's name is what a line echoing it repeats.
+        title, doc.site = split_site_suffix(_title_text(doc) or "", lexicon.site_words)
     title_index = doc.title_line - 1 if doc.title_line is not None else None
     verdicts = classify_lines(doc.lines, lexicon, title_index=title_index,
-                              protect_title=config.protect_title, title_text=doc.title_field)
+                              protect_title=config.protect_title, title_text=title)
     for v in verdicts:
         doc.add(Finding(STAGE, v.code, v.index + 1, round(v.score, 4), v.detail, v.evidence))
 
