@@ -99,13 +99,15 @@ def classify_lines(lines: Sequence[str], lexicon: Lexicon, *, title_index: int |
 
 def _title_echo(page: _Page, title: frozenset[str], title_index: int | None) -> int:
     """Position of the one short line that best repeats the title (the first, on ties), or -1.
-    A line with far more words than the title cannot be mostly title words, nor one of which
-    no word as written (split at spaces) is a title word: neither is even tokenised."""
+    A line with far more words than the title cannot be mostly title words, nor one that
+    shares none of the title's content words (four letters or more: "of", "the" prove
+    nothing) as written, split at spaces: neither is even tokenised."""
     best, best_score = -1, 0.0
     most_words = 2 * len(title) + 4
+    content = frozenset(word for word in title if len(word) >= 4) or title
     for pos, shape in enumerate(page.shape):
         if not shape.prose and shape.words <= most_words and page.index[pos] != title_index \
-                and not title.isdisjoint(shape.tokens):
+                and not content.isdisjoint(shape.tokens):
             score = echo_score(shape.head if shape.head is shape.tail else page.text[pos].lower(), title)
             if score > best_score:
                 best, best_score = pos, score
@@ -152,10 +154,7 @@ def _find_body(page: _Page) -> tuple[int, int] | None:
 
 def _from_match(index: int, match: Match, score: float | None = None, note: str = "") -> Verdict:
     rule = match.rule
-    phrase = "<date words>" if rule.kind == "only" else rule.phrase
-    evidence = {"rule": "lexicon", "kind": rule.kind, "phrase": phrase, "lexicon": rule.lang}
-    detail = f"lexicon {rule.describe()}{note}"
-    return Verdict(index, rule.code, match.score if score is None else score, detail, evidence)
+    return Verdict(index, rule.code, match.score if score is None else score, rule.detail + note, rule.evidence)
 
 
 def _judge_by_lexicon_and_position(page: _Page, body: tuple[int, int] | None,
@@ -225,7 +224,7 @@ def _outside_verdict(page: _Page, pos: int, before: bool, distance: int, body_li
         return Verdict(index, "teaser", 0.6, f"running text {where} the body, apart from it", evidence)
     if before:
         return Verdict(index, "navigation", 0.75, "short line before the body", evidence)
-    words = {w.strip(".,:;()'\"").lower() for w in text.split()}
+    words = {w.strip(".,:;()'\"") for w in shape.tokens or text.lower().split()}
     if not words.isdisjoint(site_words):
         return Verdict(index, "footer", 0.75, "short line after the body naming a site", evidence)
     if shape.words >= 3 and capitals_per_word(text.strip(), shape.words) >= 0.5:

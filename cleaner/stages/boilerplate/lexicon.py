@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -62,10 +62,18 @@ class Rule:
     edge: bool = False
     opens: str = ""
     anchors: frozenset[str] = frozenset()
+    # What a verdict of this rule says and shows, made once: the evidence dict is shared by
+    # every verdict of the rule, so it is read-only.
+    detail: str = field(init=False, compare=False, repr=False)
+    evidence: dict[str, str] = field(init=False, compare=False, repr=False)
 
-    def describe(self) -> str:
-        what = "date and time words only" if self.kind == "only" else repr(self.phrase)
-        return f"{self.kind} {what} ({self.lang} lexicon)"
+    def __post_init__(self) -> None:
+        only = self.kind == "only"
+        what = "date and time words only" if only else repr(self.phrase)
+        object.__setattr__(self, "detail", f"lexicon {self.kind} {what} ({self.lang} lexicon)")
+        object.__setattr__(self, "evidence", {"rule": "lexicon", "kind": self.kind,
+                                              "phrase": "<date words>" if only else self.phrase,
+                                              "lexicon": self.lang})
 
 
 class Match(NamedTuple):

@@ -92,7 +92,7 @@ def run(doc: Document, config: BoilerplateConfig) -> None:
     verdicts = classify_lines(doc.lines, lexicon, title_index=title_index,
                               protect_title=config.protect_title, title_text=title)
     for v in verdicts:
-        doc.add(Finding(STAGE, v.code, v.index + 1, round(v.score, 4), v.detail, v.evidence))
+        doc.add(Finding(STAGE, v.code, v.index + 1, v.score, v.detail, v.evidence))
 
 
 def _skip_index(doc: Document, config: BoilerplateConfig) -> int | None:
