@@ -5,10 +5,10 @@ Articles are the sample articles in raw/ (about 4-8 KB each) plus generated ones
 core; every round times each article once through the stage (``run`` + ``line_actions``) and
 once through the baseline (``text.lower()`` and a ``\\w+`` tokenisation: the least any
 word-level stage pays), interleaved so that load from other processes hits both alike.
-Two stage figures: "in a run" (the lexicon remembers the match of every short line it has
-read, so a site's furniture is matched once per process: each call starts with the memo that
-all the other articles left, as for the last article of a batch) and "first sight" (the memo
-empty before every call: no line seen before). Reported: medians over rounds of
+Two stage figures: "in a run" (the stage remembers the shape and lexicon match of every short
+line it has read, so a site's furniture is read once per process: each call starts with the
+memos that all the other articles left, as for the last article of a batch) and "first sight"
+(the memos empty before every call: no line seen before). Reported: medians over rounds of
 the per-article median per 5 KB, and the stage/baseline ratio (the figure that stays
 comparable on a busy machine).
 
@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from cleaner.document import Document  # noqa: E402
 from cleaner.stages.boilerplate import BoilerplateConfig, line_actions, run  # noqa: E402
+from cleaner.stages.boilerplate.shape import SEEN  # noqa: E402
 
 # Generated articles come from four sites. Each site prints the same furniture (menu, share
 # line, footer) under every article, as real sites do; bylines, dates, captions, "See also"
@@ -77,16 +78,21 @@ def articles() -> list[str]:
     return texts + generated
 
 
-def time_stage(text: str, config: BoilerplateConfig, inner: int, seen: dict) -> float:
+def _memos(config: BoilerplateConfig) -> tuple[dict, dict]:
+    """The two memos of short lines: their shapes, and their lexicon matches."""
+    return SEEN, config.lexicon().memo
+
+
+def time_stage(text: str, config: BoilerplateConfig, inner: int, seen: tuple[dict, dict]) -> float:
     """Median seconds of one stage call on ``text`` over ``inner`` calls (fresh document each),
-    the lexicon's memo of short lines set to ``seen`` before every call."""
+    the memos of short lines set to ``seen`` before every call."""
     lines = text.split("\n")
-    memo = config.lexicon().memo
     samples = []
     for _ in range(inner):
         doc = Document("bench", "bench", text, list(lines), "")
-        memo.clear()
-        memo.update(seen)
+        for memo, state in zip(_memos(config), seen):
+            memo.clear()
+            memo.update(state)
         start = time.perf_counter()
         run(doc, config)
         line_actions(doc, config)
@@ -94,15 +100,15 @@ def time_stage(text: str, config: BoilerplateConfig, inner: int, seen: dict) -> 
     return statistics.median(samples)
 
 
-def seen_elsewhere(texts: list[str], own: int, config: BoilerplateConfig) -> dict:
-    """The memo after every article but ``texts[own]`` went through the stage: what a batch
+def seen_elsewhere(texts: list[str], own: int, config: BoilerplateConfig) -> tuple[dict, dict]:
+    """The memos after every article but ``texts[own]`` went through the stage: what a batch
     has seen when it reaches that article last."""
-    memo = config.lexicon().memo
-    memo.clear()
+    for memo in _memos(config):
+        memo.clear()
     for i, text in enumerate(texts):
         if i != own:
             run(Document("bench", "bench", text, text.split("\n"), ""), config)
-    return dict(memo)
+    return tuple(dict(memo) for memo in _memos(config))
 
 
 def time_baseline(text: str, inner: int) -> float:
@@ -135,9 +141,9 @@ def main() -> None:
     texts = articles()
     sizes = [len(t.encode("utf-8")) for t in texts]
     memos = {"in a run": [seen_elsewhere(texts, i, config) for i in range(len(texts))],
-             "first sight": [{} for _ in texts]}
-    for i, text in enumerate(texts):  # warm caches (lexicon, regexes) and the interpreter
-        time_stage(text, config, 3, {})
+             "first sight": [({}, {}) for _ in texts]}
+    for text in texts:  # warm caches (lexicon, regexes) and the interpreter
+        time_stage(text, config, 3, ({}, {}))
         time_baseline(text, 3)
     per_5kb: dict[str, list[float]] = {kind: [] for kind in memos}
     ratios: dict[str, list[float]] = {kind: [] for kind in memos}

@@ -14,6 +14,7 @@ from cleaner.stages.boilerplate import (
     CODES, GOLD_SYNONYMS, BoilerplateConfig, classify_lines, clean_title, line_actions,
     load_lexicon, matches_gold, run, run_corpus, split_site_suffix,
 )
+from cleaner.stages.boilerplate.shape import SEEN
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
 
@@ -282,21 +283,26 @@ def _findings(doc_text: str, config: BoilerplateConfig) -> list[dict]:
     return [f.to_dict() for f in doc.findings]
 
 
-def test_memo_of_short_lines_never_changes_a_verdict(monkeypatch):
+def test_memos_of_short_lines_never_change_a_verdict(monkeypatch):
     config = BoilerplateConfig()
-    memo = config.lexicon().memo
+    memos = (SEEN, config.lexicon().memo)
     texts = [p.read_text(encoding="utf-8") for p in sorted(RAW.glob("*.txt"))]
-    memo.clear()
+
+    def forget() -> None:
+        for memo in memos:
+            memo.clear()
+
     first_sight = []
     for text in texts:
-        memo.clear()
+        forget()
         first_sight.append(_findings(text, config))
-    memo.clear()
+    forget()
     for _ in range(2):  # every line seen before on the second pass
         assert [_findings(text, config) for text in texts] == first_sight
-    assert memo, "short lines are remembered"
-    # Bounded: at the limit the memo is emptied, and verdicts stay the same.
+    assert all(memos), "short lines are remembered"
+    # Bounded: at the limit a memo is emptied, and verdicts stay the same.
     monkeypatch.setattr("cleaner.stages.boilerplate.lexicon.MEMO_LINES", 3)
-    memo.clear()
+    monkeypatch.setattr("cleaner.stages.boilerplate.shape.SEEN_LINES", 3)
+    forget()
     assert [_findings(text, config) for text in texts] == first_sight
-    assert len(memo) <= 3
+    assert all(len(memo) <= 3 for memo in memos)

@@ -61,7 +61,7 @@ class Shape(NamedTuple):
     prose: bool
     head: str
     tail: str
-    tokens: list[str]
+    tokens: tuple[str, ...]
 
 
 def lower(text: str) -> str:
@@ -92,16 +92,23 @@ def line_shapes(lines: Sequence[str], skip: int | None = None) -> tuple[list[int
     for i, line in enumerate(lines):
         if not line or line.isspace() or i == skip:
             continue
+        if len(line) < PARAGRAPH_CHARS:  # too short for a paragraph: read whole, maybe before
+            shape = SEEN.get(line)
+            if shape is not None:
+                index.append(i)
+                texts.append(line)
+                shapes.append(shape)
+                continue
         start = line.strip()
         sentence = start[-1] in _SENTENCE_END or start.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
         seps = line.count("|") if pipes else 0
         link = False
         if len(line) <= SHORT_CHARS and not (sentence and len(start) >= PARAGRAPH_CHARS):
-            tokens = lower(line).split()
+            tokens = tuple(lower(line).split())
             head = tail = " ".join(tokens)
             n = len(tokens)
             if n > CONTAINS_WORDS:
-                tokens = []
+                tokens = ()
             # isascii() is O(1), and pure-ASCII lines cannot hold the typographic separators.
             if typo_seps and not line.isascii():
                 for mark in typo_seps:
@@ -117,9 +124,9 @@ def line_shapes(lines: Sequence[str], skip: int | None = None) -> tuple[list[int
             tail = lower(start[-EDGE_CHARS:])
             n = start.count(" ") + 1
             if sentence:
-                tokens = head[:PARAGRAPH_PHRASE_CHARS].split()
+                tokens = tuple(head[:PARAGRAPH_PHRASE_CHARS].split())
             else:
-                tokens = head.split() + tail.split() if n <= CONTAINS_WORDS else []
+                tokens = tuple(head.split() + tail.split()) if n <= CONTAINS_WORDS else ()
             if long_seps and not line.isascii():
                 seps += line.count("»")
             for mark in long_link_marks:
@@ -127,9 +134,14 @@ def line_shapes(lines: Sequence[str], skip: int | None = None) -> tuple[list[int
                     link = True
                     break
         prose = sentence and n >= 25 or ((sentence and n >= 8) or n >= 25) and capitals_per_word(start, n) < _LIST_CAPS
+        shape = _new_shape(Shape, (n, sentence, start[:1] in _QUOTES, seps, link, prose, head, tail, tokens))
+        if len(line) < PARAGRAPH_CHARS:
+            if len(SEEN) >= SEEN_LINES:
+                SEEN.clear()
+            SEEN[line] = shape
         index.append(i)
         texts.append(line)
-        shapes.append(_new_shape(Shape, (n, sentence, start[:1] in _QUOTES, seps, link, prose, head, tail, tokens)))
+        shapes.append(shape)
     return index, texts, shapes
 
 
@@ -142,3 +154,9 @@ def capitals_per_word(start: str, words: int) -> float:
 
 
 _new_shape = tuple.__new__  # skips NamedTuple's Python-level __new__
+
+# Shapes of lines too short to be paragraphs, by their text (a shape depends on nothing else).
+# A source prints the same menus, share buttons and footers under every article; paragraphs,
+# unique and read only at their edges, are not kept. Emptied at once when full (a few MB).
+SEEN_LINES = 20_000
+SEEN: dict[str, Shape] = {}
