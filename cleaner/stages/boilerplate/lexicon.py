@@ -96,6 +96,7 @@ class Lexicon:
             self._add(rule)
         self.prefixes = _bucket(self.prefix, 0)
         self.suffixes = _bucket(self.suffix, -1)
+        self.suffix_ends = frozenset(self.suffixes)
         self.exact_chars = max((len(k) for k in self.exact), default=0) + 8
         # Each trigger word also with the punctuation that whitespace splitting leaves on it.
         self.trigger_forms = {
@@ -158,6 +159,9 @@ class Lexicon:
             if phrases and start.startswith(phrases):
                 self._longest(found, self.prefix, phrases, start, True)
         end = tail.rstrip(_TAIL)
+        if not whole:  # the tail as written: lowercased only where a phrase could end
+            last = end[-2:].lower()
+            end = lower(end) if last in self.suffix_ends or last[-1:] in self.suffix_ends or last[-1:] == ")" else ""
         phrases = self.suffixes.get(end[-2:]) or self.suffixes.get(end[-1:])
         if phrases and end.endswith(phrases):
             self._longest(found, self.suffix, phrases, end, False)
@@ -173,7 +177,7 @@ class Lexicon:
             forms = self.trigger_forms.keys()
             if not forms.isdisjoint(tokens):
                 hits = forms & tokens
-                window = head if whole else f"{head} {tail}"
+                window = head if whole else f"{head} {lower(tail)}"
                 for form in sorted(hits):
                     for rule in self.contains[self.trigger_forms[form]]:
                         if rule.phrase in window:

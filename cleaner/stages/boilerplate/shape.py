@@ -47,11 +47,13 @@ _APOSTROPHES = ("’", "‘", "`", "´")
 class Shape(NamedTuple):
     """Facts about one line. ``sentence``: ends in . ! ? … once closing quotes and brackets are
     set aside. ``seps``: menu separators (| » › • ·). ``link``: a URL,
-    domain or e-mail/handle. ``prose``: reads like running text: a sentence of 8+ words, or
-    25+ words whatever the ending, and not a list of capitalised names. ``quote``: opens with
-    a quotation mark. ``head``/``tail``: a short line lowercased with apostrophes unified and
-    whitespace collapsed (one and the same string), else its first and last EDGE_CHARS
-    lowercased; ``tokens``: the words phrases are looked for by (see the module docstring)."""
+    domain or e-mail/handle. ``prose``: reads like running text: a sentence of 25+ words, or a
+    sentence of 8+ words or any line of 25+ words that is not a list of capitalised names.
+    ``quote``: opens with a quotation mark. ``head``/``tail``: a short line lowercased with
+    apostrophes unified and whitespace collapsed (one and the same string), else its first
+    EDGE_CHARS lowercased and its last EDGE_CHARS as written (most paragraphs end in no
+    phrase: the lexicon lowercases the tail only where one could end); ``tokens``: the words
+    phrases are looked for by (see the module docstring)."""
 
     words: int
     sentence: bool
@@ -69,7 +71,8 @@ def lower(text: str) -> str:
     text = text.lower()
     if not text.isascii():
         for mark in _APOSTROPHES:
-            text = text.replace(mark, "'")
+            if mark in text:  # cheaper than a replace() that finds nothing
+                text = text.replace(mark, "'")
     return text
 
 
@@ -121,12 +124,12 @@ def line_shapes(lines: Sequence[str], skip: int | None = None) -> tuple[list[int
                 link = at_signs and n <= 12 and "@" in line
         else:
             head = lower(start[:EDGE_CHARS])
-            tail = lower(start[-EDGE_CHARS:])
+            tail = start[-EDGE_CHARS:]
             n = start.count(" ") + 1
             if sentence:
                 tokens = tuple(head[:PARAGRAPH_PHRASE_CHARS].split())
             else:
-                tokens = tuple(head.split() + tail.split()) if n <= CONTAINS_WORDS else ()
+                tokens = tuple(head.split() + lower(tail).split()) if n <= CONTAINS_WORDS else ()
             if long_seps and not line.isascii():
                 seps += line.count("»")
             for mark in long_link_marks:
