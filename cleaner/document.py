@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 SPACES = "".join(chr(c) for c in range(0x3001) if chr(c).isspace() and c != 0x85)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Finding:
     """One decision by one stage.
 
@@ -28,6 +28,9 @@ class Finding:
     ``score`` is the stage's confidence or measurement; thresholds that turn scores into actions
     live in the config, not in the stage. ``evidence`` holds JSON-serialisable facts a person
     needs to understand the decision (matched phrase, counts, distances, ...).
+
+    Treat a finding as read-only once made. It is not a frozen dataclass only because those
+    cost three times as much to build, and the boilerplate stage makes one per removed line.
     """
 
     stage: str
