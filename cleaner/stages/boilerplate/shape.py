@@ -66,6 +66,13 @@ class Shape(NamedTuple):
     tokens: tuple[str, ...]
 
 
+# Shapes of lines too short to be paragraphs, by their text (a shape depends on nothing else).
+# A source prints the same menus, share buttons and footers under every article; paragraphs,
+# unique and read only at their edges, are not kept. Emptied at once when full (a few MB).
+SEEN_LINES = 20_000
+SEEN: dict[str, Shape] = {}
+
+
 def lower(text: str) -> str:
     """Lowercase with apostrophes unified (the form phrases are matched in)."""
     text = text.lower()
@@ -136,7 +143,9 @@ def line_shapes(lines: Sequence[str], skip: int | None = None) -> tuple[list[int
                 if mark in line:
                     link = True
                     break
-        prose = sentence and n >= 25 or ((sentence and n >= 8) or n >= 25) and capitals_per_word(start, n) < _LIST_CAPS
+        # A sentence of 25+ words is running text whatever its capitals (reports full of names);
+        # a shorter sentence, or a long line without an ending, unless it is a list of names.
+        prose = sentence and n >= 25 or (sentence and n >= 8 or n >= 25) and capitals_per_word(start, n) < _LIST_CAPS
         shape = _new_shape(Shape, (n, sentence, start[:1] in _QUOTES, seps, link, prose, head, tail, tokens))
         if len(line) < PARAGRAPH_CHARS:
             if len(SEEN) >= SEEN_LINES:
@@ -157,9 +166,3 @@ def capitals_per_word(start: str, words: int) -> float:
 
 
 _new_shape = tuple.__new__  # skips NamedTuple's Python-level __new__
-
-# Shapes of lines too short to be paragraphs, by their text (a shape depends on nothing else).
-# A source prints the same menus, share buttons and footers under every article; paragraphs,
-# unique and read only at their edges, are not kept. Emptied at once when full (a few MB).
-SEEN_LINES = 20_000
-SEEN: dict[str, Shape] = {}
