@@ -184,7 +184,7 @@ class Lexicon:
                             weak = n_words > LONG_WORDS and not rule.max_words
                             found.append((rule, rule.score * 0.5 if weak else rule.score))
             if whole and len(tokens) <= 15 and self.only:
-                rule = self._only(head, tokens[0])
+                rule = self._only(head, tokens)
                 if rule is not None:
                     found.append((rule, rule.score))
         if not found:
@@ -211,18 +211,21 @@ class Lexicon:
                 found.append((rules[phrase], rules[phrase].score))
                 return
 
-    def _only(self, text: str, first: str) -> Rule | None:
-        # Most lines fail on their first word (``first``: the first whitespace token): when
-        # it is a plain word, it is also the first \w+ word, and no regex needs to run.
-        word = first.strip(_NOT_WORD)
-        if word.isalnum() and word not in self.only_vocab and not word[0].isdigit():
-            return None
-        tokens = _WORD.findall(text)
+    def _only(self, text: str, tokens: tuple[str, ...]) -> Rule | None:
+        # Most lines hold a plain word outside the vocabulary early on ("By Jane Doe"): a
+        # whitespace token that is all letters and digits once its edge punctuation is off is
+        # also one \w+ word, so such a line fails without a regex.
+        vocab = self.only_vocab
         for token in tokens:
-            if token not in self.only_vocab and not token[0].isdigit():
+            word = token.strip(_NOT_WORD)
+            if word.isalnum() and word not in vocab and not word[0].isdigit():
+                return None
+        words = _WORD.findall(text)
+        for word in words:
+            if word not in vocab and not word[0].isdigit():
                 return None
         for rule in self.only:
-            if not rule.anchors.isdisjoint(tokens):
+            if not rule.anchors.isdisjoint(words):
                 return rule
         return None
 
