@@ -152,6 +152,12 @@ def test_name_helpers() -> None:
     assert translit_key("Zelensky") == translit_key("Zelenskyy") == translit_key("Zelenskiy")
     assert translit_key("Blingen") != translit_key("Blinken")
     assert translit_key("Defence") == translit_key("Defense")
+    for a, b in (("Younis", "Yunis"), ("Zeitoun", "Zeitun"), ("Askhar", "Askar"), ("Riyadh", "Riyad"),
+                 ("Costas", "Kostas"), ("Oleksii", "Oleksiy")):
+        assert translit_key(a) == translit_key(b), (a, b)
+    # A doubled i or y is a transliteration only at the end; a doubled consonant is a slip as often.
+    for a, b in (("Daviid", "David"), ("Cuyyo", "Cuyo"), ("Glazzer", "Glazer")):
+        assert translit_key(a) != translit_key(b), (a, b)
     assert edit_distance("blinken", "blingen") == 1
     assert edit_distance("blinken", "clinker") == 2
     assert edit_distance("abcd", "abdc") == 1
@@ -286,3 +292,15 @@ def test_a_common_word_capitalised_in_a_title_case_headline_is_no_name() -> None
     prose = "Title\n\nThe chip maker said the Enters Server farm opened."
     docs = _run([_doc(f"c{i}", center) for i in range(12)] + [_doc("h", prose)])
     assert _flagged(docs[-1]) == Counter({("Enters", "Center"): 1})
+
+
+def test_a_common_word_between_the_two_lower_case_words_the_name_stands_between_is_placed() -> None:
+    # "in Onion at": frequent words, but the very frame the run writes London in, and no other
+    # article uses Onion as a name. One that does ("the satirical site Onion") makes it a name.
+    right = "Title\n\nShares fell in London at the close, traders said."
+    wrong = "Title\n\nShares fell in Onion at the close, traders said."
+    docs = _run([_doc(f"r{i}", right) for i in range(6)] + [_doc("w", wrong)])
+    assert _flagged(docs[-1]) == Counter({("Onion", "London"): 1})
+    named = "Title\n\nThe story ran on the satirical site Onion last week."
+    docs = _run([_doc(f"r{i}", right) for i in range(6)] + [_doc("n", named), _doc("w", wrong)])
+    assert not _flagged(docs[-1])

@@ -536,11 +536,15 @@ class RunIndex:
         # A known word where the name should be: a common word anywhere, a rarer one (Clinker)
         # when the article or its group has the name itself.
         word_in_slot = ordinary or (zipf_token > 0 and local)
+        # A common word no other article uses as a name: standing between the very two lower-case
+        # words the name stands between elsewhere ("in _ at", "of _ and") places it, frequent words
+        # or not ("Mr _ said" fits any surname: a title shows a person, not which).
+        lone = ordinary and token_docs + token_group == 0
         occurrences = self.occurrences_in(position, token)
         strengths = []
         for occ in occurrences:
-            local_strength = self._context_strength(occ, local_context, word_in_slot)
-            run_strength = self._context_strength(occ, run_context, word_in_slot, name)
+            local_strength = self._context_strength(occ, local_context, word_in_slot, any_frame=lone)
+            run_strength = self._context_strength(occ, run_context, word_in_slot, name, any_frame=lone)
             # A match on either side counts; failing that, a clash on either side (another first name).
             strength, word = max(local_strength, run_strength)
             if strength <= 0.0:
@@ -619,8 +623,11 @@ class RunIndex:
         return both_capitalised or min(self.zipf(before.lower()), self.zipf(after.lower())) < _GENERIC_CONTEXT_ZIPF
 
     def _context_strength(self, occ: Occurrence, context: _Context, word_in_slot: bool,
-                          name: str | None = None) -> tuple[float, str]:
+                          name: str | None = None, any_frame: bool = False) -> tuple[float, str]:
         """How well one occurrence sits where the name sits elsewhere (see ``_word_weight``), -1 on a clash.
+
+        ``any_frame``: a frame of two frequent lower-case words the name stands in counts too
+        (see ``score_pair``).
 
         With ``name`` given (the run context) and a known word in a name's slot, a capitalised
         neighbour ("Mark _", "_ Costner") is also looked for next to the name anywhere in the run,
@@ -637,7 +644,8 @@ class RunIndex:
                 if value > strength:
                     strength, shown = value, f"{word} _" if side == "prev" else f"_ {word}"
         if strength < 1.0 and word_in_slot and occ.prev and occ.next \
-                and (occ.prev.lower(), occ.next.lower()) in context.frames and self._telling_frame(occ.prev, occ.next):
+                and (occ.prev.lower(), occ.next.lower()) in context.frames \
+                and (self._telling_frame(occ.prev, occ.next) or any_frame and occ.prev.islower() and occ.next.islower()):
             strength, shown = 1.0, f"{occ.prev} _ {occ.next}"
         if strength < 1.0 and occ.prev and context.first_names and self._first_name(occ.prev) \
                 and occ.prev.lower() not in titles() and occ.prev.lower() not in context.first_names:

@@ -25,12 +25,15 @@ _SPECIAL_FOLDS = str.maketrans({"ø": "o", "ß": "ss", "ł": "l", "đ": "d", "ı
 _TRANSLIT_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
+        (r"^c(?=[aou])", "k"),  # a hard initial C is K in other systems: Costas/Kostas, Carl/Karl
         (r"y", "i"),  # Sergey/Sergei, Tymoshenko/Timoshenko, Zelenskyy/Zelenskiy
-        (r"ii+", "i"),  # Zelenskyy -> zelenskii -> zelenski
+        (r"ii+$", "i"),  # a doubled ending only (Zelenskyy -> zelenskii -> zelenski; Daviid is no variant)
         (r"ij$", "i"),  # Zelenskij
         (r"(?<=[aeiou])j", "i"),  # Nikolaj/Nikolai
+        (r"ou", "u"),  # French-style u: Younis/Yunis, Zeitoun/Zeitun, Mahmoud/Mahmud
         (r"ph", "f"),  # Stephan/Stefan
         (r"th", "t"),  # Anthony/Antony
+        (r"(?<=[bdgk])h", ""),  # aspirates written with or without h: Askhar/Askar, Riyadh/Riyad
         (r"ks", "x"),  # Aleksei/Alexei
         (r"ck", "k"),
         (r"off$", "ov"),  # Rachmaninoff/Rachmaninov
