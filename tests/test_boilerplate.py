@@ -14,7 +14,7 @@ from cleaner.stages.boilerplate import (
     CODES, GOLD_SYNONYMS, BoilerplateConfig, classify_lines, clean_title, line_actions,
     load_lexicon, matches_gold, run, run_corpus, split_site_suffix,
 )
-from cleaner.stages.boilerplate.shape import SEEN
+from cleaner.stages.boilerplate.shape import SEEN, line_shapes
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
 
@@ -306,3 +306,16 @@ def test_memos_of_short_lines_never_change_a_verdict(monkeypatch):
     forget()
     assert [_findings(text, config) for text in texts] == first_sight
     assert all(len(memo) <= 3 for memo in memos)
+
+
+def test_a_remembered_match_is_only_reused_for_a_line_that_reads_alike():
+    # Both lines lowercase to one text, but "´" closes no sentence as "'" does: a byline prefix
+    # fits the first and the sentence guard rules it out for the second, whichever came first.
+    lexicon = BoilerplateConfig().lexicon()
+    accent, quote = line_shapes(["By the time we got there, it was over.´",
+                                 "By the time we got there, it was over.'"])[2]
+    assert accent.head == quote.head and not accent.sentence and quote.sentence
+    lexicon.memo.clear()
+    assert lexicon.match(accent).rule.code == "byline"
+    assert lexicon.match(quote) is None
+

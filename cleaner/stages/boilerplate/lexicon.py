@@ -104,10 +104,12 @@ class Lexicon:
             for form in [trigger] + [trigger + p for p in _TRAILING] + [p + trigger for p in _OPENING]
         }
         self.only_vocab = frozenset(w for rule in self.only for w in rule.phrase.split())
-        # Matches of short lines read whole, by their lowercased text (all a match depends on).
-        # A source prints the same menus, share buttons and footers under every article, and
-        # short lines cost the most to match; paragraphs, unique and cheap, are not kept.
-        self.memo: dict[str, Match | None] = {}
+        # Matches of short lines read whole, by all a match depends on: the lowercased text and
+        # the two flags it can hide ("´" folds to "'" but neither opens a quote nor closes a
+        # sentence as "'" does). A source prints the same menus, share buttons and footers
+        # under every article, and short lines cost the most to match; paragraphs, unique and
+        # cheap, are not kept.
+        self.memo: dict[tuple[str, bool, bool], Match | None] = {}
 
     def _add(self, rule: Rule) -> None:
         phrase = rule.phrase
@@ -134,15 +136,15 @@ class Lexicon:
         ``shape.words``. Checks are ordered so that a line matching nothing costs a few
         C-level calls. A line read whole is matched once per process (see ``memo``).
         """
-        head = shape.head
-        if head is not shape.tail:
+        if shape.head is not shape.tail:
             return self._match(shape)
+        key = (shape.head, shape.sentence, shape.quote)
         memo = self.memo
-        if head in memo:
-            return memo[head]
+        if key in memo:
+            return memo[key]
         if len(memo) >= MEMO_LINES:
             memo.clear()
-        match = memo[head] = self._match(shape)
+        match = memo[key] = self._match(shape)
         return match
 
     def _match(self, shape: Shape) -> Match | None:
