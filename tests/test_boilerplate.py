@@ -319,3 +319,12 @@ def test_a_remembered_match_is_only_reused_for_a_line_that_reads_alike():
     assert lexicon.match(accent).rule.code == "byline"
     assert lexicon.match(quote) is None
 
+
+def test_a_paragraph_tail_matches_as_if_lowercased_whole():
+    lexicon = load_lexicon(extra_phrases=(("you won't$", "teaser"),))
+    text = ("The council met on Monday evening and the mayor said that the budget would surely pass "
+            "this time, and if it does not, YOU WON{}T.")
+    curly, straight = line_shapes([text.format("’"), text.format("'")])[2]
+    assert curly.head is not curly.tail, "a paragraph: its tail is kept as written"
+    match = lexicon.match(curly)
+    assert match is not None and match == lexicon.match(straight)

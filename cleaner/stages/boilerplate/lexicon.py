@@ -162,7 +162,7 @@ class Lexicon:
                 self._longest(found, self.prefix, phrases, start, True)
         end = tail.rstrip(_TAIL)
         if not whole:  # the tail as written: lowercased only where a phrase could end
-            last = end[-2:].lower()
+            last = lower(end[-2:])[-2:]  # as lowercasing the whole tail would leave them ("n’t": "n't")
             end = lower(end) if last in self.suffix_ends or last[-1:] in self.suffix_ends or last[-1:] == ")" else ""
         phrases = self.suffixes.get(end[-2:]) or self.suffixes.get(end[-1:])
         if phrases and end.endswith(phrases):
