@@ -14,7 +14,7 @@ from cleaner.stages.boilerplate import (
     CODES, GOLD_SYNONYMS, BoilerplateConfig, classify_lines, clean_title, line_actions,
     load_lexicon, matches_gold, run, run_corpus, split_site_suffix,
 )
-from cleaner.stages.boilerplate.shape import SEEN, line_shapes
+from cleaner.stages.boilerplate.shape import EDGE_CHARS, SEEN, line_shapes
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
 
@@ -328,3 +328,17 @@ def test_a_paragraph_tail_matches_as_if_lowercased_whole():
     assert curly.head is not curly.tail, "a paragraph: its tail is kept as written"
     match = lexicon.match(curly)
     assert match is not None and match == lexicon.match(straight)
+
+
+def test_a_long_line_after_the_body_names_a_site_only_by_a_whole_word():
+    # Past SHORT_CHARS a line's tokens are its edges, cut mid-word: "some|times" is no "Times".
+    para = ("The council approved a new budget for the harbour district on Monday after a long debate "
+            "about the cost of repairing the old sea wall and the ferry terminal near the station.")
+    tail = " uncharacteristically uncharacteristically overenthusiastically won"
+    line = " ".join(["extraordinarily"] * 12) + " sometimes" + tail
+    assert line[-EDGE_CHARS:].startswith("times") and "times" in load_lexicon().site_words
+    lines = ["A budget for the harbour", "", para, "", para.replace("Monday", "Tuesday"), "", line]
+    verdict = classify_lines(lines, load_lexicon())[-1]
+    assert verdict.index == 6 and verdict.detail == "short line after the body"
+    named = classify_lines(lines[:-1] + [line.replace(" won", " Harbour Times")], load_lexicon())[-1]
+    assert named.detail == "short line after the body naming a site"
