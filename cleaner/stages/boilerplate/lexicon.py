@@ -1,7 +1,8 @@
 """Phrase lexicons (data files cleaner/data/boilerplate_<lang>.toml) compiled for fast matching.
 
 Every match works on the lowercased edges of a line that its Shape holds (the whole line when
-it is short, else its first and last EDGE_CHARS characters) with C-level string operations and
+it is short, else its first and last EDGE_CHARS characters, the last lowercased here only
+where a phrase could end) with C-level string operations and
 dictionary look-ups, so the cost per line is bounded and independent of how many phrases the
 lexicons hold. No regular expression with alternation or backtracking ever sees a whole line.
 """
@@ -132,7 +133,7 @@ class Lexicon:
         """Best lexicon match for one non-blank line, given its shape, or None.
 
         Phrases are looked for in ``shape.head`` and ``shape.tail`` (the lowercased line, or
-        its edges when it is long); guards use ``shape.sentence``, ``max_words`` limits
+        its edges when it is long, the tail as written); guards use ``shape.sentence``, ``max_words`` limits
         ``shape.words``. Checks are ordered so that a line matching nothing costs a few
         C-level calls. A line read whole is matched once per process (see ``memo``).
         """
