@@ -26,7 +26,7 @@ KIND_SCORE = {"exact": 0.95, "paren": 0.9, "prefix": 0.85, "suffix": 0.85, "cont
 GUARDS = ("", "no_sentence", "no_sentence_or_short")
 
 LONG_WORDS = 40  # a `contains` hit in a longer line is only a weak signal
-MEMO_LINES = 20_000  # short lines whose match is remembered (a few MB); then forgotten at once
+MEMO_LINES = 20_000  # short lines whose match is remembered (about 2 MB); then forgotten at once
 
 _WORD = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
