@@ -342,3 +342,19 @@ def test_a_long_line_after_the_body_names_a_site_only_by_a_whole_word():
     assert verdict.index == 6 and verdict.detail == "short line after the body"
     named = classify_lines(lines[:-1] + [line.replace(" won", " Harbour Times")], load_lexicon())[-1]
     assert named.detail == "short line after the body naming a site"
+
+
+
+def test_phrase_groups_hold_every_phrase_a_line_can_start_or_end_with():
+    # Grouped by two characters, a one-character phrase ("©", "z") in every group its character
+    # opens (closes): the two characters of a line, then its one, find every phrase at its edge.
+    lexicon = load_lexicon(extra_phrases=(("z$", "footer"), ("quiz$", "footer")))
+    assert "©" in lexicon.prefixes["© "] and "z" in lexicon.suffixes["iz"]
+    for phrase in lexicon.prefix:
+        line = phrase + " x"
+        group = lexicon.prefixes.get(line[:2]) or lexicon.prefixes.get(line[:1])
+        assert group is not None and {p for p in lexicon.prefix if line.startswith(p)} <= set(group), phrase
+    for phrase in lexicon.suffix:
+        line = "x " + phrase
+        group = lexicon.suffixes.get(line[-2:]) or lexicon.suffixes.get(line[-1:])
+        assert group is not None and {p for p in lexicon.suffix if line.endswith(p)} <= set(group), phrase
