@@ -14,7 +14,7 @@ from cleaner.stages.boilerplate import (
     CODES, GOLD_SYNONYMS, BoilerplateConfig, classify_lines, clean_title, line_actions,
     load_lexicon, matches_gold, run, run_corpus, split_site_suffix,
 )
-from cleaner.stages.boilerplate.shape import SEEN
+from cleaner.stages.boilerplate.shape import EDGE_CHARS, SEEN, line_shapes
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
 
@@ -306,3 +306,55 @@ def test_memos_of_short_lines_never_change_a_verdict(monkeypatch):
     forget()
     assert [_findings(text, config) for text in texts] == first_sight
     assert all(len(memo) <= 3 for memo in memos)
+
+
+def test_a_remembered_match_is_only_reused_for_a_line_that_reads_alike():
+    # Both lines lowercase to one text, but "´" closes no sentence as "'" does: a byline prefix
+    # fits the first and the sentence guard rules it out for the second, whichever came first.
+    lexicon = BoilerplateConfig().lexicon()
+    accent, quote = line_shapes(["By the time we got there, it was over.´",
+                                 "By the time we got there, it was over.'"])[2]
+    assert accent.head == quote.head and not accent.sentence and quote.sentence
+    lexicon.memo.clear()
+    assert lexicon.match(accent).rule.code == "byline"
+    assert lexicon.match(quote) is None
+
+
+def test_a_paragraph_tail_matches_as_if_lowercased_whole():
+    lexicon = load_lexicon(extra_phrases=(("you won't$", "teaser"),))
+    text = ("The council met on Monday evening and the mayor said that the budget would surely pass "
+            "this time, and if it does not, YOU WON{}T.")
+    curly, straight = line_shapes([text.format("’"), text.format("'")])[2]
+    assert curly.head is not curly.tail, "a paragraph: its tail is kept as written"
+    match = lexicon.match(curly)
+    assert match is not None and match == lexicon.match(straight)
+
+
+def test_a_long_line_after_the_body_names_a_site_only_by_a_whole_word():
+    # Past SHORT_CHARS a line's tokens are its edges, cut mid-word: "some|times" is no "Times".
+    para = ("The council approved a new budget for the harbour district on Monday after a long debate "
+            "about the cost of repairing the old sea wall and the ferry terminal near the station.")
+    tail = " uncharacteristically uncharacteristically overenthusiastically won"
+    line = " ".join(["extraordinarily"] * 12) + " sometimes" + tail
+    assert line[-EDGE_CHARS:].startswith("times") and "times" in load_lexicon().site_words
+    lines = ["A budget for the harbour", "", para, "", para.replace("Monday", "Tuesday"), "", line]
+    verdict = classify_lines(lines, load_lexicon())[-1]
+    assert verdict.index == 6 and verdict.detail == "short line after the body"
+    named = classify_lines(lines[:-1] + [line.replace(" won", " Harbour Times")], load_lexicon())[-1]
+    assert named.detail == "short line after the body naming a site"
+
+
+
+def test_phrase_groups_hold_every_phrase_a_line_can_start_or_end_with():
+    # Grouped by two characters, a one-character phrase ("©", "z") in every group its character
+    # opens (closes): the two characters of a line, then its one, find every phrase at its edge.
+    lexicon = load_lexicon(extra_phrases=(("z$", "footer"), ("quiz$", "footer")))
+    assert "©" in lexicon.prefixes["© "] and "z" in lexicon.suffixes["iz"]
+    for phrase in lexicon.prefix:
+        line = phrase + " x"
+        group = lexicon.prefixes.get(line[:2]) or lexicon.prefixes.get(line[:1])
+        assert group is not None and {p for p in lexicon.prefix if line.startswith(p)} <= set(group), phrase
+    for phrase in lexicon.suffix:
+        line = "x " + phrase
+        group = lexicon.suffixes.get(line[-2:]) or lexicon.suffixes.get(line[-1:])
+        assert group is not None and {p for p in lexicon.suffix if line.endswith(p)} <= set(group), phrase

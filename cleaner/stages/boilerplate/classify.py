@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from .lexicon import Lexicon, Match
-from .shape import Shape, capitals_per_word, line_shapes
+from .shape import Shape, capitals_per_word, line_shapes, lower
 from .title import echo_score, title_tokens
 
 _WORD = re.compile(r"\w+")
@@ -224,7 +224,10 @@ def _outside_verdict(page: _Page, pos: int, before: bool, distance: int, body_li
         return Verdict(index, "teaser", 0.6, f"running text {where} the body, apart from it", evidence)
     if before:
         return Verdict(index, "navigation", 0.75, "short line before the body", evidence)
-    words = {w.strip(".,:;()'\"") for w in shape.tokens or text.lower().split()}
+    # The words of a line read whole are its tokens; a longer line's tokens are only its edges,
+    # cut mid-word ("sometimes" -> "times").
+    tokens = shape.tokens if shape.tokens and shape.head is shape.tail else lower(text).split()
+    words = {w.strip(".,:;()'\"") for w in tokens}
     if not words.isdisjoint(site_words):
         return Verdict(index, "footer", 0.75, "short line after the body naming a site", evidence)
     if shape.words >= 3 and capitals_per_word(text.strip(), shape.words) >= 0.5:

@@ -1,7 +1,8 @@
 """Phrase lexicons (data files cleaner/data/boilerplate_<lang>.toml) compiled for fast matching.
 
 Every match works on the lowercased edges of a line that its Shape holds (the whole line when
-it is short, else its first and last EDGE_CHARS characters) with C-level string operations and
+it is short, else its first and last EDGE_CHARS characters, the last lowercased here only
+where a phrase could end) with C-level string operations and
 dictionary look-ups, so the cost per line is bounded and independent of how many phrases the
 lexicons hold. No regular expression with alternation or backtracking ever sees a whole line.
 """
@@ -25,7 +26,7 @@ KIND_SCORE = {"exact": 0.95, "paren": 0.9, "prefix": 0.85, "suffix": 0.85, "cont
 GUARDS = ("", "no_sentence", "no_sentence_or_short")
 
 LONG_WORDS = 40  # a `contains` hit in a longer line is only a weak signal
-MEMO_LINES = 20_000  # short lines whose match is remembered (a few MB); then forgotten at once
+MEMO_LINES = 20_000  # short lines whose match is remembered (about 2 MB); then forgotten at once
 
 _WORD = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
@@ -104,10 +105,12 @@ class Lexicon:
             for form in [trigger] + [trigger + p for p in _TRAILING] + [p + trigger for p in _OPENING]
         }
         self.only_vocab = frozenset(w for rule in self.only for w in rule.phrase.split())
-        # Matches of short lines read whole, by their lowercased text (all a match depends on).
-        # A source prints the same menus, share buttons and footers under every article, and
-        # short lines cost the most to match; paragraphs, unique and cheap, are not kept.
-        self.memo: dict[str, Match | None] = {}
+        # Matches of short lines read whole, by all a match depends on: the lowercased text and
+        # the two flags it can hide ("´" folds to "'" but neither opens a quote nor closes a
+        # sentence as "'" does). A source prints the same menus, share buttons and footers
+        # under every article, and short lines cost the most to match; paragraphs, unique and
+        # cheap, are not kept.
+        self.memo: dict[tuple[str, bool, bool], Match | None] = {}
 
     def _add(self, rule: Rule) -> None:
         phrase = rule.phrase
@@ -130,19 +133,19 @@ class Lexicon:
         """Best lexicon match for one non-blank line, given its shape, or None.
 
         Phrases are looked for in ``shape.head`` and ``shape.tail`` (the lowercased line, or
-        its edges when it is long); guards use ``shape.sentence``, ``max_words`` limits
+        its edges when it is long, the tail as written); guards use ``shape.sentence``, ``max_words`` limits
         ``shape.words``. Checks are ordered so that a line matching nothing costs a few
         C-level calls. A line read whole is matched once per process (see ``memo``).
         """
-        head = shape.head
-        if head is not shape.tail:
+        if shape.head is not shape.tail:
             return self._match(shape)
+        key = (shape.head, shape.sentence, shape.quote)
         memo = self.memo
-        if head in memo:
-            return memo[head]
+        if key in memo:
+            return memo[key]
         if len(memo) >= MEMO_LINES:
             memo.clear()
-        match = memo[head] = self._match(shape)
+        match = memo[key] = self._match(shape)
         return match
 
     def _match(self, shape: Shape) -> Match | None:
@@ -160,7 +163,7 @@ class Lexicon:
                 self._longest(found, self.prefix, phrases, start, True)
         end = tail.rstrip(_TAIL)
         if not whole:  # the tail as written: lowercased only where a phrase could end
-            last = end[-2:].lower()
+            last = lower(end[-2:])[-2:]  # as lowercasing the whole tail would leave them ("n’t": "n't")
             end = lower(end) if last in self.suffix_ends or last[-1:] in self.suffix_ends or last[-1:] == ")" else ""
         phrases = self.suffixes.get(end[-2:]) or self.suffixes.get(end[-1:])
         if phrases and end.endswith(phrases):

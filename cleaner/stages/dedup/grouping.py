@@ -134,7 +134,7 @@ def event_matrix(sigs: list[DocSignature]) -> tuple[sp.csr_matrix, np.ndarray]:
 
 
 class EventVerifier:
-    """Verified same-event similarity of document pairs: idf-weighted Jaccard x time factor."""
+    """Verified same-event similarity of document pairs: idf-weighted Jaccard x time factor, capped at 1."""
 
     def __init__(self, sigs: list[DocSignature], config: DuplicatesConfig) -> None:
         self.matrix, self.totals = event_matrix(sigs)

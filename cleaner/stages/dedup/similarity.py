@@ -60,7 +60,8 @@ def time_factor_pairs(cols: np.ndarray, pairs: np.ndarray, config: DuplicatesCon
 
 
 def time_factor(a: TimeCues, b: TimeCues, config: DuplicatesConfig) -> float:
-    """How much the articles' time cues allow them to report one event: 1 = no objection, 0 = never."""
+    """How much the articles' time cues allow them to report one event: 0 = never, 1 = no cue
+    either way, above 1 where cues agree (the similarity it multiplies is capped at 1)."""
     factor = 1.0
     if a.date and b.date and abs(a.date - b.date) > config.date_window_days:
         return 0.0
