@@ -73,9 +73,21 @@ def articles() -> list[str]:
                 f"Next Post: {_headline(rng.choice(paragraphs))}"] + \
                [line.format(site=site) for line in _FURNITURE_TAIL]
         lines = [f"{_headline(body[0])} | {site}", ""] + head + [""]
-        lines += [x for para in body for x in (para, "")] + tail
+        lines += [x for para in body for x in (_retold(para, rng), "")] + tail
         generated.append("\n".join(lines))
     return texts + generated
+
+
+def _retold(paragraph: str, rng: random.Random) -> str:
+    """The paragraph with two neighbouring inner words swapped: the same shape (its first and
+    last words stay), but no article's text repeats another's (only furniture and chance
+    bylines should recur across a batch)."""
+    words = paragraph.split(" ")
+    if len(words) < 4:
+        return paragraph
+    k = rng.randrange(1, len(words) - 2)
+    words[k], words[k + 1] = words[k + 1], words[k]
+    return " ".join(words)
 
 
 def _memos(config: BoilerplateConfig) -> tuple[dict, dict]:

@@ -97,7 +97,6 @@ class Lexicon:
             self._add(rule)
         self.prefixes = _bucket(self.prefix, 0)
         self.suffixes = _bucket(self.suffix, -1)
-        self.suffix_ends = frozenset(self.suffixes)
         self.exact_chars = max((len(k) for k in self.exact), default=0) + 8
         # Each trigger word also with the punctuation that whitespace splitting leaves on it.
         self.trigger_forms = {
@@ -162,10 +161,12 @@ class Lexicon:
             if phrases and start.startswith(phrases):
                 self._longest(found, self.prefix, phrases, start, True)
         end = tail.rstrip(_TAIL)
-        if not whole:  # the tail as written: lowercased only where a phrase could end
-            last = lower(end[-2:])[-2:]  # as lowercasing the whole tail would leave them ("n’t": "n't")
-            end = lower(end) if last in self.suffix_ends or last[-1:] in self.suffix_ends or last[-1:] == ")" else ""
-        phrases = self.suffixes.get(end[-2:]) or self.suffixes.get(end[-1:])
+        # A tail read at the edges is as written: its last two characters, lowercased as the
+        # whole tail would leave them ("n’t": "n't"), tell whether a phrase could end there.
+        last = end[-2:] if whole else lower(end[-2:])[-2:]
+        phrases = self.suffixes.get(last) or self.suffixes.get(last[-1:])
+        if not whole and (phrases or last[-1:] == ")"):
+            end = lower(end)
         if phrases and end.endswith(phrases):
             self._longest(found, self.suffix, phrases, end, False)
         if end[-1:] == ")" and self.paren:
