@@ -103,6 +103,7 @@ class Lexicon:
             form: trigger for trigger in sorted(self.contains)
             for form in [trigger] + [trigger + p for p in _TRAILING] + [p + trigger for p in _OPENING]
         }
+        self.trigger_keys = self.trigger_forms.keys()
         self.only_vocab = frozenset(w for rule in self.only for w in rule.phrase.split())
         # Matches of short lines read whole, by all a match depends on: the lowercased text and
         # the two flags it can hide ("´" folds to "'" but neither opens a quote nor closes a
@@ -163,7 +164,9 @@ class Lexicon:
         end = tail.rstrip(_TAIL)
         # A tail read at the edges is as written: its last two characters, lowercased as the
         # whole tail would leave them ("n’t": "n't"), tell whether a phrase could end there.
-        last = end[-2:] if whole else lower(end[-2:])[-2:]
+        last = end[-2:]
+        if not whole:
+            last = last.lower() if last.isascii() else lower(last)[-2:]
         phrases = self.suffixes.get(last) or self.suffixes.get(last[-1:])
         if not whole and (phrases or last[-1:] == ")"):
             end = lower(end)
@@ -178,7 +181,7 @@ class Lexicon:
                         found.append((rule, rule.score))
         tokens = shape.tokens
         if tokens:
-            forms = self.trigger_forms.keys()
+            forms = self.trigger_keys
             if not forms.isdisjoint(tokens):
                 hits = forms & tokens
                 window = head if whole else f"{head} {lower(tail)}"
