@@ -14,6 +14,7 @@ from cleaner.stages.boilerplate import (
     CODES, GOLD_SYNONYMS, BoilerplateConfig, classify_lines, clean_title, line_actions,
     load_lexicon, matches_gold, run, run_corpus, split_site_suffix,
 )
+from cleaner.stages.boilerplate.lexicon import exact_key
 from cleaner.stages.boilerplate.shape import EDGE_CHARS, SEEN, line_shapes
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
@@ -358,3 +359,13 @@ def test_phrase_groups_hold_every_phrase_a_line_can_start_or_end_with():
         line = "x " + phrase
         group = lexicon.suffixes.get(line[-2:]) or lexicon.suffixes.get(line[-1:])
         assert group is not None and {p for p in lexicon.suffix if line.endswith(p)} <= set(group), phrase
+
+
+@pytest.mark.parametrize("line, key", [
+    ("- all rights reserved.", "all rights reserved"),
+    ("page 12 of 30", "page 0 of 0"),
+    ("© 2022 la tribune", "© 0 la tribune"),
+    ("seite ١٢ von ٣٠", "seite 0 von 0"),  # digits of any script collapse too
+])
+def test_exact_key_strips_edges_and_collapses_digit_runs(line: str, key: str) -> None:
+    assert exact_key(line) == key

@@ -30,6 +30,7 @@ MEMO_LINES = 20_000  # short lines whose match is remembered (about 2 MB); then 
 
 _WORD = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
+_ASCII_DIGITS = b"0123456789"
 _EDGE_PUNCT = " .,:;!?»«›‹>|*•·-–—=#~_()[]{}\"'“”‘’/\\…"
 _LEAD = " •·»›>-–—*#|~"
 _TAIL = " .!;:,"
@@ -46,7 +47,12 @@ def normalize(text: str) -> str:
 
 def exact_key(norm: str) -> str:
     """Key for whole-line matching: edge punctuation and bullets off, digit runs as '0'."""
-    return _DIGITS.sub("0", norm.strip(_EDGE_PUNCT))
+    key = norm.strip(_EDGE_PUNCT)
+    # Most lines hold no digit: an ASCII line proves it with a C-level byte deletion, which
+    # costs a fifth of the regular expression's scan.
+    if key.isascii() and len(key.encode().translate(None, _ASCII_DIGITS)) == len(key):
+        return key
+    return _DIGITS.sub("0", key)
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,8 +36,9 @@ _LIST_CAPS = 0.6  # prose has fewer capitals per word than this; name lists have
 _SENTENCE_END = (".", "!", "?", "…")
 _TYPO_SEPS = ("»", "›", "•", " · ")  # menu separators besides "|" (only "»" in long lines)
 _LINK_MARKS = ("://", "www.", ".com", ".html")  # plus "@" in a line of up to 12 words
-_LONG_LINK_MARKS = ("://", "www.")
-_RARE_PART = {"://": "/", "www.": "www."}  # what a text must hold to hold the mark
+# A long line counts as a link only with a URL's "://": looking for "www." in a whole text
+# costs more than all the rest of its marks, and only menus that are short lines hold it bare.
+_URL = "://"
 # Bytes that are not capitals (ASCII A-Z, Latin-1 À-Þ): deleting them leaves the capitals.
 _NOT_CAPITAL = bytes(b for b in range(256) if not (65 <= b <= 90 or 0xC0 <= b <= 0xDE and b != 0xD7))
 # Apostrophe variants folded to "'" so that "don’t" matches the phrase "don't" (str.replace:
@@ -92,11 +93,11 @@ def line_shapes(lines: Sequence[str], skip: int | None = None) -> tuple[list[int
     # Marks absent from the whole text are not looked for line by line. A single character is
     # found in one fast scan; a longer mark costs a full scan of the text (about 0.7 ns a
     # character), so short lines, which are few, are searched for those marks themselves, and
-    # long lines only for the two marks of a URL, each ruled out by the text first.
+    # long lines only for a URL's "://", ruled out first by the rare "/".
     pipes = "|" in joined
     typo_seps = tuple(mark for mark in _TYPO_SEPS if mark.strip() in joined)
     long_seps = "»" in joined
-    long_link_marks = tuple(mark for mark in _LONG_LINK_MARKS if _RARE_PART[mark] in joined and mark in joined)
+    urls = "/" in joined and _URL in joined
     at_signs = "@" in joined
     index: list[int] = []
     texts: list[str] = []
@@ -141,10 +142,7 @@ def line_shapes(lines: Sequence[str], skip: int | None = None) -> tuple[list[int
                 tokens = tuple(head.split() + lower(tail).split()) if n <= CONTAINS_WORDS else ()
             if long_seps and not line.isascii():
                 seps += line.count("»")
-            for mark in long_link_marks:
-                if mark in line:
-                    link = True
-                    break
+            link = urls and _URL in line
         # A sentence of 25+ words is running text whatever its capitals (reports full of names);
         # a shorter sentence, or a long line without an ending, unless it is a list of names.
         prose = sentence and n >= 25 or (sentence and n >= 8 or n >= 25) and capitals_per_word(start, n) < _LIST_CAPS
