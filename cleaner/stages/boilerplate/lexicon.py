@@ -197,7 +197,7 @@ class Lexicon:
                             weak = n_words > LONG_WORDS and not rule.max_words
                             found.append((rule, rule.score * 0.5 if weak else rule.score))
             if whole and len(tokens) <= 15 and self.only:
-                rule = self._only(head, tokens)
+                rule = self._only(tokens)
                 if rule is not None:
                     found.append((rule, rule.score))
         if not found:
@@ -224,19 +224,19 @@ class Lexicon:
                 found.append((rules[phrase], rules[phrase].score))
                 return
 
-    def _only(self, text: str, tokens: tuple[str, ...]) -> Rule | None:
-        # Most lines hold a plain word outside the vocabulary early on ("By Jane Doe"): a
-        # whitespace token that is all letters and digits once its edge punctuation is off is
-        # also one \w+ word, so such a line fails without a regex.
+    def _only(self, tokens: tuple[str, ...]) -> Rule | None:
+        """The rule whose vocabulary holds every word of the line (numbers aside) and that
+        has one of its anchors among them. A token that is all letters and digits once its
+        edge punctuation is off is one word; only the others ("5:32", "d-mn") are split by
+        the regular expression, and the first word outside the vocabulary ends the search."""
         vocab = self.only_vocab
+        words: list[str] = []
         for token in tokens:
             word = token.strip(_NOT_WORD)
-            if word.isalnum() and word not in vocab and not word[0].isdigit():
-                return None
-        words = _WORD.findall(text)
-        for word in words:
-            if word not in vocab and not word[0].isdigit():
-                return None
+            for part in (word,) if word.isalnum() else _WORD.findall(word):
+                if part not in vocab and not part[0].isdigit():
+                    return None
+                words.append(part)
         for rule in self.only:
             if not rule.anchors.isdisjoint(words):
                 return rule
