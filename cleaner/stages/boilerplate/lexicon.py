@@ -37,6 +37,7 @@ _TAIL = " .!;:,"
 _TRAILING = tuple(".,:;!?)\"'”’»…") + ("...", ".)", ").", '."', ".”", "?\"", ":\"")
 _OPENING = tuple("(\"'“‘«[")
 _NOT_WORD = _EDGE_PUNCT + "¿¡@%&+<«"
+_ONLY_FIRST_TOKENS = 3  # tokens looked at before the whole line is split into words
 
 
 def normalize(text: str) -> str:
@@ -197,7 +198,7 @@ class Lexicon:
                             weak = n_words > LONG_WORDS and not rule.max_words
                             found.append((rule, rule.score * 0.5 if weak else rule.score))
             if whole and len(tokens) <= 15 and self.only:
-                rule = self._only(tokens)
+                rule = self._only(head, tokens)
                 if rule is not None:
                     found.append((rule, rule.score))
         if not found:
@@ -224,19 +225,20 @@ class Lexicon:
                 found.append((rules[phrase], rules[phrase].score))
                 return
 
-    def _only(self, tokens: tuple[str, ...]) -> Rule | None:
+    def _only(self, text: str, tokens: tuple[str, ...]) -> Rule | None:
         """The rule whose vocabulary holds every word of the line (numbers aside) and that
-        has one of its anchors among them. A token that is all letters and digits once its
-        edge punctuation is off is one word; only the others ("5:32", "d-mn") are split by
-        the regular expression, and the first word outside the vocabulary ends the search."""
+        has one of its anchors among them. Most lines start with a plain word outside the
+        vocabulary ("By Jane Doe"): a token that is all letters and digits once its edge
+        punctuation is off is one word, so such a line fails without a regular expression."""
         vocab = self.only_vocab
-        words: list[str] = []
-        for token in tokens:
+        for token in tokens[:_ONLY_FIRST_TOKENS]:
             word = token.strip(_NOT_WORD)
-            for part in (word,) if word.isalnum() else _WORD.findall(word):
-                if part not in vocab and not part[0].isdigit():
-                    return None
-                words.append(part)
+            if word.isalnum() and word not in vocab and not word[0].isdigit():
+                return None
+        words = _WORD.findall(text)
+        for word in set(words).difference(vocab):
+            if not word[0].isdigit():
+                return None
         for rule in self.only:
             if not rule.anchors.isdisjoint(words):
                 return rule

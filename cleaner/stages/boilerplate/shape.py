@@ -16,6 +16,7 @@ decide whether a line of prose length is a list of names, are counted only for s
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress
 from typing import NamedTuple
 
 SHORT_CHARS = 240  # lines up to this length are lowercased and split whole (unless paragraphs)
@@ -102,8 +103,9 @@ def line_shapes(lines: Sequence[str], skip: int | None = None) -> tuple[list[int
     index: list[int] = []
     texts: list[str] = []
     shapes: list[Shape] = []
-    for i, line in enumerate(lines):
-        if not line or line.isspace() or i == skip:
+    for i in compress(range(len(lines)), lines):  # the empty lines are passed over in C
+        line = lines[i]
+        if i == skip or line.isspace():
             continue
         if len(line) < PARAGRAPH_CHARS:  # too short for a paragraph: read whole, maybe before
             shape = SEEN.get(line)
