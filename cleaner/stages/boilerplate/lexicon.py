@@ -37,6 +37,7 @@ _TAIL = " .!;:,"
 _TRAILING = tuple(".,:;!?)\"'”’»…") + ("...", ".)", ").", '."', ".”", "?\"", ":\"")
 _OPENING = tuple("(\"'“‘«[")
 _NOT_WORD = _EDGE_PUNCT + "¿¡@%&+<«"
+_UNSEEN = object()  # memo marker: None is a remembered "no match"
 _ONLY_FIRST_TOKENS = 3  # tokens looked at before the whole line is split into words
 
 
@@ -147,12 +148,11 @@ class Lexicon:
         if shape.head is not shape.tail:
             return self._match(shape)
         key = (shape.head, shape.sentence, shape.quote)
-        memo = self.memo
-        if key in memo:
-            return memo[key]
-        if len(memo) >= MEMO_LINES:
-            memo.clear()
-        match = memo[key] = self._match(shape)
+        match = self.memo.get(key, _UNSEEN)
+        if match is _UNSEEN:
+            if len(self.memo) >= MEMO_LINES:
+                self.memo.clear()
+            match = self.memo[key] = self._match(shape)
         return match
 
     def _match(self, shape: Shape) -> Match | None:
