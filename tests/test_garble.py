@@ -326,3 +326,14 @@ def test_an_occurrence_placed_by_the_first_name_identifies_the_others_in_the_art
     assert not _flagged(_run([_doc(f"r{i}", right) for i in range(5)] + [_doc("w", bare)])[-1])
     named = "Title\n\nThe rival firm Errand said it would cut prices."
     assert not _flagged(_run([_doc(f"r{i}", right) for i in range(5)] + [_doc("n", named), _doc("w", wrong)])[-1])
+
+
+def test_a_possessive_before_the_token_is_no_other_first_name() -> None:
+    # "Bush's Amerrica": the possessive says whose, not who; it must not pass for another first name.
+    right = "Title\n\nTrade with America grew last year, the minister said in America."
+    bush = "Title\n\nPresident Bush met the envoy on Monday."
+    wrong = "Title\n\nIt is hard in the climate of Bush's Amerrica, the singer said."
+    docs = _run([_doc(f"r{i}", right) for i in range(6)] + [_doc(f"b{i}", bush) for i in range(3)] + [_doc("w", wrong)])
+    assert _flagged(docs[-1]) == Counter({("Amerrica", "America"): 1})
+    found = name_occurrences(["the climate of Bush's Amerrica and Jones' Amerrica"], {"Amerrica"})
+    assert [o.prev for o in found["Amerrica"]] == [None, None]

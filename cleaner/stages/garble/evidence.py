@@ -161,6 +161,8 @@ def name_occurrences(lines: Sequence[str], wanted: Set[str]) -> dict[str, list[O
             prev = _PREV_WORD_RE.search(line[max(0, start - 40) : start])
             if prev and prev.group(0).rstrip().endswith(".") and not _abbreviation(prev.group(1)):
                 prev = None  # the end of a sentence, not "Mr." or "Gen."
+            elif prev and prev.group(0).rstrip()[-2:] in ("'s", "’s", "s'", "s’"):
+                prev = None  # a possessive ("Bush's America", "Jones' party") says whose, not who
             nxt = _NEXT_WORD_RE.search(line[end:])
             found.setdefault(token, []).append(Occurrence(number, start, prev and prev.group(1), nxt and nxt.group(1)))
     return found
