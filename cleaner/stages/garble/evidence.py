@@ -16,7 +16,9 @@ name that "Robert Sinche" could stand for). A capitalised neighbour that is not 
 a common word any capitalised word, "Mark _") is looked for next to the name anywhere in the run.
 Another first name before the token than those the name has in the run ("Amit Yoran" where the
 run writes "Piers Morgan"), with no occurrence sharing one, makes it another person however strong
-the counts. Two known names after the same first name ("Ian Huntley", "Ian Hunter") are two people
+the counts (a possessive, "Bush's", is no first name). One occurrence placed by the name's own
+first name or other half identifies a token no other article uses as a name in every occurrence
+of the article ("Andrew Errand ... said Errand": one sense per article). Two known names after the same first name ("Ian Huntley", "Ian Hunter") are two people
 unless the run spells the suggestion's full name in more articles. Both neighbours at once
 ("New _ Times", "the _ squad") place a common word where a name stands, unless they are frequent
 words not both capitalised, which any name stands between ("Mr _ said", "the _ and").
