@@ -9,14 +9,18 @@ into those that are themselves names of the uncorrupted run and the rest), docum
 the false-flag rate on legitimate variants, and the same figures for a simple baseline
 (flag capitalised words unknown to wordfreq's English list).
 
-Pre-existing flags: the source corpora have typos of their own (a misspelt name in the original
-article is a true corruption nobody injected). Each method is therefore also run on the
-uncorrupted articles; a flag that appears identically there (same article, line and token, the
-token not written by the generator) is "pre-existing". ``token_precision`` counts every flag
-against the injections (pre-existing ones as false); ``token_precision_new`` leaves the
-pre-existing ones out, and ``clean_flags_per_100_docs`` reports how many there were, so a stage
-that flags many genuine names in clean text still shows it. Document precision is treated the
-same way (``doc_precision_new`` leaves out articles already flagged in the clean run). ``--mlqe`` adds the Spearman
+Misspellings already in the sources: the source corpora have typos of their own (a misspelt name
+in the original article is a true corruption nobody injected). Which tokens those are is decided
+without the stage, by the generator's own definition of a near miss (``source_misspellings``): a
+capitalised word of the uncorrupted article unknown to wordfreq's English list, within the
+generator's edit reach of a capitalised word that more articles of the run use (as many, when that
+word is in the list), and no legitimate variant of it by the generator's definition (a lower bound:
+a misspelling that happens to be in the list, such as Malcom, is not counted). ``token_precision`` counts every flag not on an
+injection as false; ``token_precision_new`` leaves out the flags on such source misspellings (not
+written by the generator). ``clean_flags_per_100_docs`` is the stage's flags on the uncorrupted
+run, and ``clean_false_flags_per_100_docs`` those of them not on a source misspelling: the flags
+on genuine names the stage would raise on clean text. Document precision is treated the same
+way (``doc_precision_new`` leaves out uncorrupted articles holding a source misspelling). ``--mlqe`` adds the Spearman
 correlation of the text-level score with human adequacy (da_mean) of MLQE-PE translations.
 The data is read, never copied.
 """
@@ -36,7 +40,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import wordfreq  # noqa: E402
-from garble_corruptions import MID_NAME_RE, Article, Generated, Vocabulary, generate  # noqa: E402
+from garble_corruptions import (  # noqa: E402
+    MID_NAME_RE, Article, Generated, Legitimacy, Vocabulary, capitalised_words, deletions, edit_distance, edit_reach,
+    fold, generate,
+)
 
 from cleaner.document import Document  # noqa: E402
 from cleaner.stages import garble  # noqa: E402
@@ -92,8 +99,36 @@ def run_names(articles: list[Article]) -> set[str]:
     return {name for a in articles for line in a.lines for name in MID_NAME_RE.findall(line)}
 
 
+def source_misspellings(articles: list[Article], vocabulary: Vocabulary) -> set[tuple[str, str]]:
+    """(article, token) pairs where the uncorrupted article already misspells a name, by the
+    generator's definition of a near miss (see the module doc), never by the stage's judgement."""
+    legitimacy = Legitimacy()
+    docs: Counter[str] = Counter()
+    held: dict[str, set[str]] = {}
+    for a in articles:
+        tokens = {t for t in capitalised_words("\n".join(a.lines)) if len(t) >= 4 and t.isalpha() and not t.isupper()}
+        docs.update(tokens)
+        held[a.id] = tokens
+    index: dict[str, list[str]] = {}
+    for name in sorted(docs):
+        for key in deletions(fold(name), edit_reach(len(name))):
+            index.setdefault(key, []).append(name)
+    misspelt: dict[str, bool] = {}
+    for token in sorted(docs):
+        if token.lower() in vocabulary.known:
+            misspelt[token] = False
+            continue
+        folded = fold(token)
+        misspelt[token] = any(
+            (docs[name] > docs[token] or docs[name] == docs[token] and name.lower() in vocabulary.known)
+            and fold(name) != folded
+            and edit_distance(fold(name), folded) <= edit_reach(len(name)) and not legitimacy.legitimate(token, name)
+            for key in deletions(folded, 2) for name in index.get(key, ()))
+    return {(doc_id, token) for doc_id, tokens in held.items() for token in tokens if misspelt[token]}
+
+
 def score(gen: Generated, flags: Counter[tuple[str, int, str]], flagged_docs: set[str],
-          clean_flags: Counter[tuple[str, int, str]], clean_docs: set[str], names: set[str],
+          clean_flags: Counter[tuple[str, int, str]], misspelt: set[tuple[str, str]], names: set[str],
           suggestions: dict[tuple[str, int, str], str] | None = None) -> dict[str, float]:
     """Token and document figures; real-word look-alikes are also split by whether the look-alike
     is itself a name of the uncorrupted run (``names``: Andre for Andrew, Graham for Grantham),
@@ -111,12 +146,14 @@ def score(gen: Generated, flags: Counter[tuple[str, int, str]], flagged_docs: se
     hits = flags & truth
     tp = sum(hits.values())
     written = {(i.doc_id, line, i.replacement) for i in gen.injections for line in i.lines}
-    pre_existing = Counter({k: n for k, n in (flags & clean_flags).items() if k not in written})
+    pre_existing = Counter({k: n for k, n in flags.items() if k not in written and (k[0], k[2]) in misspelt})
     result: dict[str, float] = {
         "token_precision": tp / max(1, sum(flags.values())),
         "token_precision_new": tp / max(1, sum(flags.values()) - sum(pre_existing.values())),
         "token_recall": tp / max(1, sum(truth.values())),
         "clean_flags_per_100_docs": 100 * sum(clean_flags.values()) / max(1, len(gen.articles)),
+        "clean_false_flags_per_100_docs": 100 * sum(n for k, n in clean_flags.items() if (k[0], k[2]) not in misspelt)
+        / max(1, len(gen.articles)),
     }
     for kind in ("near_miss", "real_word"):
         total = sum(n for k, n in truth.items() if kind_of[k] == kind)
@@ -138,7 +175,8 @@ def score(gen: Generated, flags: Counter[tuple[str, int, str]], flagged_docs: se
     variant_docs = {i.doc_id for i in gen.injections if i.role == "variant"}
     doc_tp = len(positive & flagged_docs)
     p = doc_tp / max(1, len(flagged_docs))
-    p_new = doc_tp / max(1, len(flagged_docs - (clean_docs - positive)))
+    misspelt_docs = {doc_id for doc_id, _ in misspelt}
+    p_new = doc_tp / max(1, len(flagged_docs - (misspelt_docs - positive)))
     r = doc_tp / max(1, len(positive))
     result.update(doc_precision=p, doc_recall=r, doc_f1=2 * p * r / max(1e-9, p + r), doc_precision_new=p_new,
                   doc_f1_new=2 * p_new * r / max(1e-9, p_new + r),
@@ -164,16 +202,17 @@ def evaluate(data: Path, dataset: str, groups: bool, seed: int, vocabulary: Voca
     articles = load(data, dataset, groups)
     gen = generate(articles, seed, vocabulary=vocabulary)
     config = garble.GarbleConfig()
-    clean_flags, clean_docs, clean_suggestions = stage_flags(run_stage(articles, config)[0])
+    clean_flags, _, _ = stage_flags(run_stage(articles, config)[0])
+    misspelt = source_misspellings(articles, vocabulary)
     docs, per_doc, corpus = run_stage(gen.articles, config)
     flags, flagged_docs, suggestions = stage_flags(docs)
     names = run_names(articles)
-    stage = score(gen, flags, flagged_docs, clean_flags, clean_docs, names, suggestions)
-    base = score(gen, *baseline_flags(gen.articles), *baseline_flags(articles), names)
+    stage = score(gen, flags, flagged_docs, clean_flags, misspelt, names, suggestions)
+    base = score(gen, *baseline_flags(gen.articles), baseline_flags(articles)[0], misspelt, names)
     injected = Counter({k: 99 for i in gen.injections for k in [(i.doc_id, line, i.replacement) for line in i.lines]
                         if i.role == "corrupt"})
-    false = [(k, suggestions[k]) for k in sorted(flags - injected - clean_flags)]
-    pre = [(k, clean_suggestions[k]) for k in sorted(flags & clean_flags)]
+    pre = [(k, suggestions[k]) for k in sorted(flags - injected) if (k[0], k[2]) in misspelt]
+    false = [(k, suggestions[k]) for k in sorted(flags - injected) if (k[0], k[2]) not in misspelt]
     return {
         "dataset": dataset + ("" if groups or dataset != "ecbplus" else " (no groups)"),
         "stage": stage, "baseline": base, "redraws": dict(gen.redraws),
@@ -207,7 +246,8 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="print a sample of false flags")
     args = parser.parse_args()
     vocabulary = Vocabulary()
-    keys = ("token_precision", "token_precision_new", "clean_flags_per_100_docs", "token_recall", "recall_near_miss", "recall_real_word",
+    keys = ("token_precision", "token_precision_new", "clean_flags_per_100_docs",
+            "clean_false_flags_per_100_docs", "token_recall", "recall_near_miss", "recall_real_word",
             "recall_real_word_name", "recall_real_word_other", "suggestion_accuracy",
             "doc_precision", "doc_precision_new", "doc_recall", "doc_f1", "doc_f1_new", "variant_false_flags", "variant_doc_false_flags")
     for name in args.datasets.split(","):
@@ -226,7 +266,7 @@ def main() -> None:
             for line in out["false_flags_sample"]:
                 print("   false flag:", line)
             for line in out["pre_existing_sample"]:
-                print("   pre-existing:", line)
+                print("   source misspelling:", line)
     if args.mlqe:
         print("== mlqe-pe:", json.dumps({k: round(v, 4) for k, v in mlqe(args.data).items()}))
 

@@ -168,20 +168,20 @@ class Vocabulary:
         self.known = set(wordfreq.get_frequency_dict("en"))
         self._index: dict[str, list[str]] = {}
         for word in self.words:
-            for key in _deletions(word, edit_reach(len(word))):
+            for key in deletions(word, edit_reach(len(word))):
                 self._index.setdefault(key, []).append(word)
 
     def lookalikes(self, name: str) -> list[str]:
         folded = fold(name)
         found = set()
-        for key in _deletions(folded, edit_reach(len(name))):
+        for key in deletions(folded, edit_reach(len(name))):
             for word in self._index.get(key, ()):
                 if word != folded and edit_distance(word, folded) <= edit_reach(len(name)):
                     found.add(word)
         return sorted(found)
 
 
-def _deletions(word: str, depth: int) -> set[str]:
+def deletions(word: str, depth: int) -> set[str]:
     found, frontier = {word}, {word}
     for _ in range(depth):
         frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}

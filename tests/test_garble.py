@@ -304,3 +304,36 @@ def test_a_common_word_between_the_two_lower_case_words_the_name_stands_between_
     named = "Title\n\nThe story ran on the satirical site Onion last week."
     docs = _run([_doc(f"r{i}", right) for i in range(6)] + [_doc("n", named), _doc("w", wrong)])
     assert not _flagged(docs[-1])
+
+
+def test_a_short_name_before_a_full_stop_ends_the_sentence_unlike_a_title_or_an_initial() -> None:
+    # "for Ray. Million Dollar Baby": "Ray" is a film, not a title; "Gen." and "J." end no sentence.
+    found = name_occurrences(["Foxx won for Ray. Million Dollar Baby led.", "Gen. Million and J. Million met."],
+                             {"Million"})
+    assert [o.prev for o in found["Million"]] == [None, "Gen", "J"]
+
+
+def test_an_occurrence_placed_by_the_first_name_identifies_the_others_in_the_article() -> None:
+    # One "Andrew Errand" where the run writes "Andrew Farrand": the article's other "Errand"s (only
+    # "said _" beside them) are the same person, so the token is one corruption, not another name.
+    right = "Title\n\nThe founder Andrew Farrand said the chips would ship in May, Farrand told reporters."
+    wrong = ("Title\n\nThe founder Andrew Errand will lead the unit.\n\nThe unit is new, and Errand "
+             "said demand was strong, said Errand.")
+    docs = _run([_doc(f"r{i}", right) for i in range(5)] + [_doc("w", wrong)])
+    assert _flagged(docs[-1]) == Counter({("Errand", "Farrand"): 3})
+    # Without the first name nothing places the word; another article using it as a name makes it one.
+    bare = wrong.replace("Andrew Errand", "Errand")
+    assert not _flagged(_run([_doc(f"r{i}", right) for i in range(5)] + [_doc("w", bare)])[-1])
+    named = "Title\n\nThe rival firm Errand said it would cut prices."
+    assert not _flagged(_run([_doc(f"r{i}", right) for i in range(5)] + [_doc("n", named), _doc("w", wrong)])[-1])
+
+
+def test_a_possessive_before_the_token_is_no_other_first_name() -> None:
+    # "Bush's Amerrica": the possessive says whose, not who; it must not pass for another first name.
+    right = "Title\n\nTrade with America grew last year, the minister said in America."
+    bush = "Title\n\nPresident Bush met the envoy on Monday."
+    wrong = "Title\n\nIt is hard in the climate of Bush's Amerrica, the singer said."
+    docs = _run([_doc(f"r{i}", right) for i in range(6)] + [_doc(f"b{i}", bush) for i in range(3)] + [_doc("w", wrong)])
+    assert _flagged(docs[-1]) == Counter({("Amerrica", "America"): 1})
+    found = name_occurrences(["the climate of Bush's Amerrica and Jones' Amerrica"], {"Amerrica"})
+    assert [o.prev for o in found["Amerrica"]] == [None, None]

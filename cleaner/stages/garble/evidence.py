@@ -16,7 +16,9 @@ name that "Robert Sinche" could stand for). A capitalised neighbour that is not 
 a common word any capitalised word, "Mark _") is looked for next to the name anywhere in the run.
 Another first name before the token than those the name has in the run ("Amit Yoran" where the
 run writes "Piers Morgan"), with no occurrence sharing one, makes it another person however strong
-the counts. Two known names after the same first name ("Ian Huntley", "Ian Hunter") are two people
+the counts (a possessive, "Bush's", is no first name). One occurrence placed by the name's own
+first name or other half identifies a token no other article uses as a name in every occurrence
+of the article ("Andrew Errand ... said Errand": one sense per article). Two known names after the same first name ("Ian Huntley", "Ian Hunter") are two people
 unless the run spells the suggestion's full name in more articles. Both neighbours at once
 ("New _ Times", "the _ squad") place a common word where a name stands, unless they are frequent
 words not both capitalised, which any name stands between ("Mr _ said", "the _ and").
@@ -47,7 +49,8 @@ from cleaner.stages.garble.names import VariantJudge, edit_distance, fold, is_de
 
 _PREV_WORD_RE = re.compile(r"(?<![\w'’])([^\W\d_]+)(?:['’]s|['’.])?\s+$")
 _NEXT_WORD_RE = re.compile(r"^(?:['’]s)?\s+([^\W\d_]+)")
-#: A title abbreviated with a full stop ("Mr.", "Gen.", "Sen."): the stop does not end a sentence.
+#: A short capitalised word before a full stop: a title ("Mr.", "Gen.") or an initial ("J.") when
+#: ``_abbreviation`` says so, else the end of a sentence ("for Ray. Million Dollar Baby").
 _ABBREVIATION_RE = re.compile(r"[A-Z][a-z]{0,3}")
 #: Context words this frequent ("said", "Mr", "the") stand next to any name: they show a name's
 #: slot, not which name it is.
@@ -158,8 +161,10 @@ def name_occurrences(lines: Sequence[str], wanted: Set[str]) -> dict[str, list[O
             if (start and (line[start - 1].isalnum() or line[start - 1] in "_'’")) or line[end : end + 1].isdigit():
                 continue  # part of a longer word (McDonald's "Donald" is not the name Donald)
             prev = _PREV_WORD_RE.search(line[max(0, start - 40) : start])
-            if prev and prev.group(0).rstrip().endswith(".") and not _ABBREVIATION_RE.fullmatch(prev.group(1)):
+            if prev and prev.group(0).rstrip().endswith(".") and not _abbreviation(prev.group(1)):
                 prev = None  # the end of a sentence, not "Mr." or "Gen."
+            elif prev and prev.group(0).rstrip()[-2:] in ("'s", "’s", "s'", "s’"):
+                prev = None  # a possessive ("Bush's America", "Jones' party") says whose, not who
             nxt = _NEXT_WORD_RE.search(line[end:])
             found.setdefault(token, []).append(Occurrence(number, start, prev and prev.group(1), nxt and nxt.group(1)))
     return found
@@ -542,6 +547,7 @@ class RunIndex:
         lone = ordinary and token_docs + token_group == 0
         occurrences = self.occurrences_in(position, token)
         strengths = []
+        named = False  # an occurrence placed by a capitalised neighbour of the name ("Andrew _")
         for occ in occurrences:
             local_strength = self._context_strength(occ, local_context, word_in_slot, any_frame=lone)
             run_strength = self._context_strength(occ, run_context, word_in_slot, name, any_frame=lone)
@@ -551,6 +557,7 @@ class RunIndex:
                 strength, word = min(local_strength, run_strength)
             strengths.append(strength)
             context_sum += strength
+            named = named or (strength >= 1.0 and word in (f"{occ.prev} _", f"_ {occ.next}") and word.strip("_ ")[0].isupper())
             if word:
                 words.add(word)
             if not ordinary or strength >= (0.3 if local else 1.0):
@@ -560,6 +567,10 @@ class RunIndex:
         # as misses, so a token the article repeats is not taken for another name on one shared word.
         informative = sum(strength != 0.0 for strength in strengths) if name_group else token_count
         context_share = context_sum / max(1, informative)
+        if named and token_docs + token_group == 0 and min(strengths) >= 0.0:
+            # One sense per article: a token no other article uses as a name, placed once by the
+            # name's own first name or other half (and nowhere by another), is that name throughout.
+            context_share = 1.0
         if not matched:
             return None
         if min(strengths) < 0.0 and max(strengths) < 1.0:
@@ -693,9 +704,15 @@ def _sentence_start(before: str) -> bool:
         return False
     head = before.rstrip(" \"'“‘(”’")
     if head.endswith("."):
-        word = re.search(r"(?<![\w.])[A-Z][a-z]{0,3}\.$", head)
-        return word is None
+        word = re.search(r"(?<![\w.])([A-Z][a-z]{0,3})\.$", head)
+        return word is None or not _abbreviation(word.group(1))
     return True
+
+
+def _abbreviation(word: str) -> bool:
+    """Whether ``word`` before a full stop is an initial ("J.") or an abbreviated title ("Mr.",
+    "Gen."): its stop ends no sentence. A short name ("Ray.", "Iran.") ends one."""
+    return len(word) == 1 or (_ABBREVIATION_RE.fullmatch(word) is not None and word.lower() in titles())
 
 
 def _best_split(group_weight: float, run_weight: float, total: int) -> float:
