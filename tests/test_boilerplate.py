@@ -130,6 +130,31 @@ def test_subheads_quotes_and_short_paragraphs_survive():
     assert line_actions(doc, BoilerplateConfig()) == {}
 
 
+GUILLEMET_QUOTES = [
+    "L'entourage du président explique que « toutes les options sont ouvertes » et que « rien "
+    "n'est décidé », selon le journal.",
+    "»Wir sind bereit«, sagte die Ministerin am Abend, »und wir werden nicht warten«.",
+    "‹Siamo pronti›, ha detto il ministro, ‹e non aspetteremo più a lungo›.",
+]
+
+
+@pytest.mark.parametrize("quote", GUILLEMET_QUOTES)
+def test_guillemets_quoting_are_not_menu_separators(quote):
+    """A paragraph quoting with guillemets is running text: it ends the body, not a menu after it."""
+    text = article(BODY, BODY, quote)
+    doc = make_doc(text)
+    run(doc, BoilerplateConfig())
+    assert line_actions(doc, BoilerplateConfig()) == {}
+
+
+def test_guillemets_between_menu_items_still_separate():
+    text = article("Accueil » Monde » Europe", BODY, BODY, "Accueil › Politique › France")
+    doc = make_doc(text)
+    run(doc, BoilerplateConfig())
+    codes = best_codes(doc)
+    assert (codes[3], codes[9]) == ("navigation", "navigation")
+
+
 def test_short_line_between_removed_lines_goes():
     text = article(BODY, BODY, "Leave a Reply", "Example Network Articles", "Next Post")
     doc = make_doc(text)

@@ -36,6 +36,9 @@ _WHOLE_CAPS_CHARS = 200  # ... per word of the whole line up to this length (per
 _LIST_CAPS = 0.6  # prose has fewer capitals per word than this; name lists have more
 _SENTENCE_END = (".", "!", "?", "…")
 _TYPO_SEPS = ("»", "›", "•", " · ")  # menu separators besides "|" (only "»" in long lines)
+# Guillemets also quote (« … », »…«, ‹ … ›): one beside its counterpart in a line is a quotation
+# mark, not a separator ("Accueil » Monde" is a menu; "« toutes les options »" is a quote).
+_QUOTE_PAIR = {"»": "«", "›": "‹"}
 _LINK_MARKS = ("://", "www.", ".com", ".html")  # plus "@" in a line of up to 12 words
 # A long line counts as a link only with a URL's "://": looking for "www." in a whole text
 # costs more than all the rest of its marks, and only menus that are short lines hold it bare.
@@ -127,7 +130,8 @@ def line_shapes(lines: Sequence[str], skip: int | None = None) -> tuple[list[int
             # isascii() is O(1), and pure-ASCII lines cannot hold the typographic separators.
             if typo_seps and not line.isascii():
                 for mark in typo_seps:
-                    seps += line.count(mark)
+                    if _QUOTE_PAIR.get(mark, "\n") not in line:
+                        seps += line.count(mark)
             for mark in _LINK_MARKS:
                 if mark in line:
                     link = True
@@ -142,7 +146,7 @@ def line_shapes(lines: Sequence[str], skip: int | None = None) -> tuple[list[int
                 tokens = tuple(head[:PARAGRAPH_PHRASE_CHARS].split())
             else:
                 tokens = tuple(head.split() + lower(tail).split()) if n <= CONTAINS_WORDS else ()
-            if long_seps and not line.isascii():
+            if long_seps and not line.isascii() and "«" not in line:
                 seps += line.count("»")
             link = urls and _URL in line
         # A sentence of 25+ words is running text whatever its capitals (reports full of names);
