@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
 from .lexicon import Lexicon, Match
 from .shape import Shape, capitals_per_word, line_shapes, lower
@@ -47,9 +47,11 @@ _NAME_REACH = 3  # a bare name this close to the body is its byline; farther out
 _SECTION_SCORE = 0.85  # a line in a comments/teaser section; surer lexicon matches keep their class
 
 
-class Verdict(NamedTuple):
+@dataclass(slots=True)
+class Verdict:
     """A suspected boilerplate line: 0-based ``index``, class ``code``, ``score`` in [0, 1].
-    (A named tuple: made for most junk lines of every article, it must be cheap to build.)"""
+    (A slots dataclass, read-only by convention: made for most junk lines of every article,
+    it must be cheap to build and to read; a named tuple is built by a Python-level __new__.)"""
 
     index: int
     code: str

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import NamedTuple
 
 from .codes import CODES
 from .shape import Shape, lower
@@ -85,7 +84,8 @@ class Rule:
                                               "lexicon": self.lang})
 
 
-class Match(NamedTuple):
+@dataclass(slots=True)
+class Match:
     rule: Rule
     score: float
 
