@@ -91,8 +91,7 @@ def run(doc: Document, config: BoilerplateConfig) -> None:
     title_index = doc.title_line - 1 if doc.title_line is not None else None
     verdicts = classify_lines(doc.lines, lexicon, title_index=title_index,
                               protect_title=config.protect_title, title_text=title)
-    for v in verdicts:
-        doc.add(Finding(STAGE, v.code, v.index + 1, v.score, v.detail, v.evidence))
+    doc.findings.extend([Finding(STAGE, v.code, v.index + 1, v.score, v.detail, v.evidence) for v in verdicts])
 
 
 def _skip_index(doc: Document, config: BoilerplateConfig) -> int | None:
@@ -143,13 +142,13 @@ def line_actions(doc: Document, config: BoilerplateConfig) -> dict[int, str]:
         held = best.get(f.line)
         if held is None or f.score > held.score:
             best[f.line] = f
-    protected = _protected_line(doc, config)
+    protected, min_score, action_of = _protected_line(doc, config), config.min_score, config.action
     actions: dict[int, str] = {}
     for line in sorted(best):
         f = best[line]
-        if f.score < config.min_score or line == protected:
+        if f.score < min_score or line == protected:
             continue
-        action = config.action(f.code)
+        action = action_of(f.code)
         if action != "keep":
             actions[line] = action
     return actions
