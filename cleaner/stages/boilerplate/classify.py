@@ -85,7 +85,7 @@ def classify_lines(lines: Sequence[str], lexicon: Lexicon, *, title_index: int |
     index, texts, shapes = line_shapes(lines, title_index if protect_title else None)
     if not shapes:
         return []
-    page = _Page(index, texts, shapes, list(map(lexicon.match, shapes)), [None] * len(shapes))
+    page = _Page(index, texts, shapes, lexicon.match_lines(shapes), [None] * len(shapes))
     if title_text is None and title_index is not None and title_index < len(lines):
         title_text = lines[title_index]
     title = title_tokens(title_text) if title_text else frozenset()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -145,15 +146,25 @@ class Lexicon:
         ``shape.words``. Checks are ordered so that a line matching nothing costs a few
         C-level calls. A line read whole is matched once per process (see ``memo``).
         """
-        if shape.head is not shape.tail:
-            return self._match(shape)
-        key = (shape.head, shape.sentence, shape.quote)
-        match = self.memo.get(key, _UNSEEN)
-        if match is _UNSEEN:
-            if len(self.memo) >= MEMO_LINES:
-                self.memo.clear()
-            match = self.memo[key] = self._match(shape)
-        return match
+        return self.match_lines((shape,))[0]
+
+    def match_lines(self, shapes: Iterable[Shape]) -> list[Match | None]:
+        """``match`` of every line of a page, in one loop (a call per line costs as much as
+        the look-ups that rule most paragraphs out)."""
+        memo, full = self.memo, self._match
+        matches: list[Match | None] = []
+        for shape in shapes:
+            if shape.head is not shape.tail:
+                matches.append(full(shape))
+                continue
+            key = (shape.head, shape.sentence, shape.quote)
+            match = memo.get(key, _UNSEEN)
+            if match is _UNSEEN:
+                if len(memo) >= MEMO_LINES:
+                    memo.clear()
+                match = memo[key] = full(shape)
+            matches.append(match)
+        return matches
 
     def _match(self, shape: Shape) -> Match | None:
         head, tail, n_words = shape.head, shape.tail, shape.words

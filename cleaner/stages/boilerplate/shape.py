@@ -82,11 +82,12 @@ SEEN_LINES = 20_000
 SEEN: dict[str, Shape] = {}
 
 
-def lower(text: str) -> str:
-    """Lowercase with apostrophes unified (the form phrases are matched in)."""
+def lower(text: str, marks: tuple[str, ...] = _APOSTROPHES) -> str:
+    """Lowercase with apostrophes unified (the form phrases are matched in). ``marks``: the
+    apostrophe variants to look for (those its whole text holds, when the caller knows)."""
     text = text.lower()
-    if not text.isascii():
-        for mark in _APOSTROPHES:
+    if marks and not text.isascii():
+        for mark in marks:
             if mark in text:  # cheaper than a replace() that finds nothing
                 text = text.replace(mark, "'")
     return text
@@ -105,6 +106,7 @@ def line_shapes(lines: Sequence[str], skip: int | None = None) -> tuple[list[int
     long_seps = "»" in joined
     urls = "/" in joined and _URL in joined
     at_signs = "@" in joined
+    marks = tuple(mark for mark in _APOSTROPHES if mark in joined)
     index: list[int] = []
     texts: list[str] = []
     shapes: list[Shape] = []
@@ -124,7 +126,7 @@ def line_shapes(lines: Sequence[str], skip: int | None = None) -> tuple[list[int
         seps = line.count("|") if pipes else 0
         link = False
         if len(line) <= SHORT_CHARS and not (sentence and len(start) >= PARAGRAPH_CHARS):
-            tokens = tuple(lower(line).split())
+            tokens = tuple(lower(line, marks).split())
             head = tail = " ".join(tokens)
             n = len(tokens)
             if n > CONTAINS_WORDS:
@@ -141,13 +143,13 @@ def line_shapes(lines: Sequence[str], skip: int | None = None) -> tuple[list[int
             else:
                 link = at_signs and n <= 12 and "@" in line
         else:
-            head = lower(start[:EDGE_CHARS])
+            head = lower(start[:EDGE_CHARS], marks)
             tail = start[-EDGE_CHARS:]
             n = start.count(" ") + 1
             if sentence:
                 tokens = tuple(head[:PARAGRAPH_PHRASE_CHARS].split())
             else:
-                tokens = tuple(head.split() + lower(tail).split()) if n <= CONTAINS_WORDS else ()
+                tokens = tuple(head.split() + lower(tail, marks).split()) if n <= CONTAINS_WORDS else ()
             if long_seps and not line.isascii() and "«" not in line:
                 seps += line.count("»")
             link = urls and _URL in line
