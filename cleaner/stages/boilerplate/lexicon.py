@@ -87,6 +87,8 @@ class Rule:
 
 @dataclass(slots=True)
 class Match:
+    """The rule that best fits a line, and its score there (read-only by convention)."""
+
     rule: Rule
     score: float
 

@@ -54,7 +54,7 @@ _APOSTROPHES = ("’", "‘", "`", "´")
 class Shape:
     """Facts about one line. ``sentence``: ends in . ! ? … once closing quotes and brackets are
     set aside. ``seps``: menu separators (| » › • ·). ``link``: a URL,
-    domain or e-mail/handle. ``prose``: reads like running text: a sentence of 25+ words, or a
+    domain or e-mail/handle (in a line read at its edges: a URL). ``prose``: reads like running text: a sentence of 25+ words, or a
     sentence of 8+ words or any line of 25+ words that is not a list of capitalised names.
     ``quote``: opens with a quotation mark. ``head``/``tail``: a short line lowercased with
     apostrophes unified and whitespace collapsed (one and the same string), else its first
