@@ -7,6 +7,10 @@ near duplicates; ecbplus: B-cubed precision / recall / F1 and ARI of event group
 gold clusters, and topics whose two events were merged; semeval: precision / recall / F1 of
 same_story pairs landing in one event group (pairs with a machine-translated side left out),
 English pairs and all pairs. One fixed configuration for all of them.
+
+Every article goes through the stages of ``cleaner clean`` first (read as JSON Lines from a
+temporary folder outside the repository): the duplicates stage is measured on the signatures
+the product makes, of the cleaned text, boilerplate removed.
 """
 
 from __future__ import annotations
@@ -17,12 +21,15 @@ import itertools
 import json
 import os
 import sys
+import tempfile
 import time
 from collections import Counter, defaultdict
 from math import comb
 from pathlib import Path
 
-from cleaner.stages.dedup import DuplicatesConfig, group_signatures, signatures
+from cleaner import pipeline
+from cleaner.config import Config
+from cleaner.stages.dedup import Grouping, group_signatures
 
 
 def load(path: Path) -> list[dict]:
@@ -30,16 +37,18 @@ def load(path: Path) -> list[dict]:
         return [json.loads(line) for line in f]
 
 
-def split_title(text: str) -> tuple[str | None, str]:
-    """Line 1 is the title, as for a .txt input; the whole text (title included) is the article."""
-    first = text.strip().split("\n", 1)[0]
-    return first, text
-
-
-def group(records: list[tuple[str, str, str | None, str | None]], config: DuplicatesConfig):
-    """records: (id, text, title, language) -> Grouping."""
-    sigs = [signatures(text, title, None, config, language=lang) for _, text, title, lang in records]
-    return group_signatures([r[0] for r in records], sigs, config)
+def group(records: list[tuple[str, str, str | None]], config: Config) -> Grouping:
+    """records: (id, text, title or None: line 1 is the title) -> the product's grouping of
+    them, with its per-pair details (the run writes the same groups into the documents)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(Path(tmp) / "articles.jsonl", "w", encoding="utf-8") as f:
+            for doc_id, text, title in records:
+                f.write(json.dumps({"id": doc_id, "text": text, "title": title}) + "\n")
+        result = pipeline.run(Path(tmp), config)
+    if result.failures:
+        raise SystemExit(f"{len(result.failures)} articles failed: {result.failures[0]}")
+    docs = result.documents
+    return group_signatures([d.id for d in docs], [d.dedup_signature for d in docs], config.duplicates)
 
 
 def pair_scores(predicted: set, gold: set) -> tuple[float, float, float]:
@@ -67,9 +76,9 @@ def ari(pred: list, gold: list) -> float:
     return (joint - expected) / ((a + b) / 2 - expected)
 
 
-def eval_bbc(data: Path, config: DuplicatesConfig, sample: int) -> dict:
+def eval_bbc(data: Path, config: Config, sample: int) -> dict:
     rows = load(data / "bbc-news" / "articles.jsonl.gz")
-    g = group([(r["id"], r["text"], r["title"], "en") for r in rows], config)
+    g = group([(r["id"], r["text"], r["title"]) for r in rows], config)
     by_id = {r["id"]: r for r in rows}
     gold = defaultdict(list)
     for r in rows:
@@ -97,13 +106,9 @@ def eval_bbc(data: Path, config: DuplicatesConfig, sample: int) -> dict:
     return {"exact_precision": p, "exact_recall": r, "extra_near_groups": len(extra)}
 
 
-def eval_ecb(data: Path, config: DuplicatesConfig) -> dict:
+def eval_ecb(data: Path, config: Config) -> dict:
     rows = load(data / "ecbplus" / "articles.jsonl.gz")
-    records = []
-    for r in rows:
-        title, text = split_title(r["text"])
-        records.append((r["id"], text, title, "en"))
-    g = group(records, config)
+    g = group([(r["id"], r["text"], None) for r in rows], config)  # line 1 is the title
     by_id = {r["id"]: r for r in rows}
     gold = [by_id[i]["cluster"] for i in g.ids]
     pred = g.event_group
@@ -119,20 +124,16 @@ def eval_ecb(data: Path, config: DuplicatesConfig) -> dict:
     return {"bcubed_precision": p, "bcubed_recall": rc, "bcubed_f1": f, "ari": ari(pred, gold), "merged_topics": len(merged)}
 
 
-def eval_semeval(data: Path, config: DuplicatesConfig) -> dict:
+def eval_semeval(data: Path, config: Config) -> dict:
     pairs = [
         p for p in load(data / "semeval2022-task8-hfl" / "pairs.jsonl.gz")
         if not p["side1_machine_translated_to"] and not p["side2_machine_translated_to"]
     ]
-    texts: dict[str, tuple[str, str]] = {}
+    texts: dict[str, str] = {}
     for p in pairs:
-        texts[p["id1"]] = (p["text1"], p["lang1"])
-        texts[p["id2"]] = (p["text2"], p["lang2"])
-    records = []
-    for i, (text, lang) in sorted(texts.items()):
-        # title and body are run together in this data set: no separate title
-        records.append((i, text, None, lang))
-    g = group(records, config)
+        texts[p["id1"]], texts[p["id2"]] = p["text1"], p["text2"]
+    # title and body are run together in this data set: line 1 is the title
+    g = group([(i, text, None) for i, text in sorted(texts.items())], config)
     event = dict(zip(g.ids, g.event_group))
     out = {}
     for name, subset in (("English", [p for p in pairs if p["lang1"] == p["lang2"] == "en"]), ("all", pairs)):
@@ -154,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.is_dir():
         print(f"no dev data at {args.data}: pass --data or set CLEANER_DEV_DATA", file=sys.stderr)
         return 2
-    config = DuplicatesConfig()
+    config = Config()
     results = {}
     started = time.perf_counter()
     for name, fn in (("bbc", lambda: eval_bbc(args.data, config, args.sample)), ("ecb", lambda: eval_ecb(args.data, config)),

@@ -69,8 +69,8 @@ def as_text(doc: Document, config: Config, width: int | None = None) -> str:
 def explain_pair(a: Document, b: Document, config: Config) -> dedup.PairExplanation:
     """Both duplicate levels for two cleaned articles, and which one a copy group would keep."""
     return dedup.explain_pair(
-        selection.body_text(a, config),
-        selection.body_text(b, config),
+        selection.duplicates_text(a, config),
+        selection.duplicates_text(b, config),
         config.duplicates,
         id_a=a.id,
         id_b=b.id,

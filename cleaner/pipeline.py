@@ -41,10 +41,10 @@ def process_document(doc: Document, config: Config) -> None:
 
 
 def _signatures(doc: Document, config: Config) -> dedup.DocSignature:
-    """Duplicates signatures of the text that goes out (boilerplate removed: shared notices
-    would make unrelated articles look alike)."""
+    """Duplicates signatures of the cleaned article (boilerplate removed: shared notices would
+    make unrelated articles look alike; datelines kept: see ``selection.duplicates_text``)."""
     return dedup.signatures(
-        selection.body_text(doc, config), selection.title(doc, config), doc.date, config.duplicates, doc.language
+        selection.duplicates_text(doc, config), selection.title(doc, config), doc.date, config.duplicates, doc.language
     )
 
 

@@ -5,6 +5,8 @@ Stages only annotate; here their scores meet the thresholds and policies of the 
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from cleaner.config import Config
 from cleaner.document import SPACES, Document
 from cleaner.stages import boilerplate
@@ -15,14 +17,20 @@ def is_written(doc: Document, config: Config) -> bool:
     return config.output.keep_duplicates or doc.duplicates.duplicate_of is None
 
 
-def line_actions(doc: Document, config: Config) -> dict[int, str]:
-    """Raw line -> "strip" (left out) or "mark" (kept, flagged in the manifest)."""
-    return boilerplate.line_actions(doc, config.boilerplate)
+# Boilerplate classes that stay in the text duplicates are measured on: a dateline is no notice
+# shared across pages but the day an article reports, which keeps two events of one kind apart.
+DUPLICATES_KEEP = frozenset({"dateline"})
 
 
-def removed_lines(doc: Document, config: Config) -> set[int]:
+def line_actions(doc: Document, config: Config, keep: Collection[str] = ()) -> dict[int, str]:
+    """Raw line -> "strip" (left out) or "mark" (kept, flagged in the manifest); lines of the
+    boilerplate classes in ``keep`` stay."""
+    return boilerplate.line_actions(doc, config.boilerplate, keep)
+
+
+def removed_lines(doc: Document, config: Config, keep: Collection[str] = ()) -> set[int]:
     """Raw line numbers the cleaned text leaves out."""
-    return {line for line, action in line_actions(doc, config).items() if action == "strip"}
+    return {line for line, action in line_actions(doc, config, keep).items() if action == "strip"}
 
 
 def title(doc: Document, config: Config) -> str | None:
@@ -32,12 +40,12 @@ def title(doc: Document, config: Config) -> str | None:
     return boilerplate.clean_title(doc, config.boilerplate).strip(SPACES)
 
 
-def kept_lines(doc: Document, config: Config) -> list[str]:
+def kept_lines(doc: Document, config: Config, keep: Collection[str] = ()) -> list[str]:
     """The cleaned article's lines: removed lines dropped, blank runs collapsed, ends trimmed.
 
     Idempotent: cleaning the output again gives the same output.
     """
-    removed = removed_lines(doc, config)
+    removed = removed_lines(doc, config, keep)
     out: list[str] = []
     for number, line in enumerate(doc.lines, start=1):
         if number in removed:
@@ -53,6 +61,15 @@ def kept_lines(doc: Document, config: Config) -> list[str]:
     if out and doc.title_line is not None:
         out[0] = out[0].strip(SPACES)  # read back as a .txt, the first line is the title, which is stripped
     return out
+
+
+def duplicates_text(doc: Document, config: Config) -> str:
+    """What duplicates are measured on: the cleaned article, title first (a JSON Lines title
+    field too), with its datelines (``DUPLICATES_KEEP``)."""
+    lines = kept_lines(doc, config, DUPLICATES_KEEP)
+    if doc.title_line is None and doc.title_field is not None:
+        lines.insert(0, title(doc, config) or "")
+    return "\n".join(lines)
 
 
 def body_text(doc: Document, config: Config) -> str:

@@ -83,4 +83,4 @@ def run_result() -> RunResult:
 @pytest.fixture
 def fixture_removals(monkeypatch: pytest.MonkeyPatch) -> None:
     """Removed lines as the boilerplate stage would choose them, independent of that stage."""
-    monkeypatch.setattr(selection, "removed_lines", lambda d, config: set(REMOVED.get(d.id, set())))
+    monkeypatch.setattr(selection, "removed_lines", lambda d, config, keep=(): set(REMOVED.get(d.id, set())))

@@ -8,7 +8,8 @@ import numpy as np
 
 from cleaner import selection
 from cleaner.config import Config
-from cleaner.pipeline import run
+from cleaner.document import Document
+from cleaner.pipeline import document_from_text, process_document, run
 from cleaner.stages import dedup
 
 # A long notice no lexicon knows, printed under every article of one source: only the
@@ -41,10 +42,31 @@ def test_signatures_leave_out_a_sources_repeated_furniture(tmp_path: Path):
     result = run(tmp_path, config)
     assert len(result.documents) == len(BODIES)
     for doc in result.documents:
-        assert NOTICE not in selection.body_text(doc, config), "the notice is the source's boilerplate"
-        fresh = dedup.signatures(selection.body_text(doc, config), selection.title(doc, config), doc.date,
+        assert NOTICE not in selection.duplicates_text(doc, config), "the notice is the source's boilerplate"
+        fresh = dedup.signatures(selection.duplicates_text(doc, config), selection.title(doc, config), doc.date,
                                  config.duplicates, doc.language)
         assert _signature_parts(doc.dedup_signature) == _signature_parts(fresh)
     # The shared notice no longer makes the four unrelated stories copies of one another.
     assert all(doc.duplicates.duplicate_of is None for doc in result.documents)
     assert np.unique([doc.dedup_signature.text_hash for doc in result.documents]).size == len(BODIES)
+
+
+def test_duplicates_text_keeps_the_title_and_the_dateline_the_clean_text_drops():
+    """A dateline is the day an article reports: two events of one kind stay apart by it."""
+    body = ("The council voted on Tuesday to approve the new budget after a long debate about "
+            "schools, roads and the cost of public transport in the city.")
+    text = f"Council approves budget\n\nPublished on Friday, 27 September 2013\n\n{body}\n\n{body}\n"
+    config = Config()
+    doc = document_from_text(text, config)
+    assert "27 September 2013" not in selection.clean_text(doc, config)
+    lines = selection.duplicates_text(doc, config).split("\n")
+    assert lines[0] == "Council approves budget"
+    assert "Published on Friday, 27 September 2013" in lines
+    assert "27 September 2013" not in selection.body_text(doc, config)
+
+
+def test_duplicates_text_of_a_json_lines_record_starts_with_its_title_field():
+    config = Config()
+    doc = Document("r1", "a.jsonl", BODIES[0], [BODIES[0]], "", title_field="Orchestra to tour | Gazette")
+    process_document(doc, config)
+    assert selection.duplicates_text(doc, config) == f"Orchestra to tour\n{BODIES[0]}"

@@ -8,6 +8,7 @@ and ``clean_title(doc)`` in the writer.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ...document import Document, Finding
@@ -129,11 +130,13 @@ def run_corpus(docs: list[Document], config: BoilerplateConfig) -> list[Document
     return sorted(changed, key=lambda d: d.id)
 
 
-def line_actions(doc: Document, config: BoilerplateConfig) -> dict[int, str]:
+def line_actions(doc: Document, config: BoilerplateConfig, keep: Collection[str] = ()) -> dict[int, str]:
     """Raw line -> "strip" or "mark" for the writer; absent lines are kept as they are.
 
     A line's decision follows its best-scoring boilerplate finding when that scores at least
     ``min_score`` (ties: the earlier finding). The protected title line is never stripped.
+    ``keep``: classes whose lines stay whatever the policy says (the duplicates stage keeps
+    datelines).
     """
     best: dict[int, Finding] = {}
     for f in doc.findings:
@@ -148,7 +151,7 @@ def line_actions(doc: Document, config: BoilerplateConfig) -> dict[int, str]:
         f = best[line]
         if f.score < min_score or line == protected:
             continue
-        action = action_of(f.code)
+        action = "keep" if f.code in keep else action_of(f.code)
         if action != "keep":
             actions[line] = action
     return actions
