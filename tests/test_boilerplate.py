@@ -155,6 +155,22 @@ def test_guillemets_between_menu_items_still_separate():
     assert (codes[3], codes[9]) == ("navigation", "navigation")
 
 
+def test_short_sentences_ending_the_article_stay():
+    """'Good luck, Tara.': plain statements right after the body are its last words."""
+    text = article(BODY, BODY, "Testimony continues today.", "We take these issues very seriously.")
+    doc = make_doc(text)
+    run(doc, BoilerplateConfig())
+    assert line_actions(doc, BoilerplateConfig()) == {}
+
+
+@pytest.mark.parametrize("line", ["More sport news...", "What is this?", "Add to Heffee!", "Sci. & Tech."])
+def test_short_lines_that_ask_call_or_trail_off_after_the_body_go(line):
+    text = article(BODY, BODY, line)
+    doc = make_doc(text)
+    run(doc, BoilerplateConfig())
+    assert line_actions(doc, BoilerplateConfig()) == {7: "strip"}
+
+
 def test_short_line_between_removed_lines_goes():
     text = article(BODY, BODY, "Leave a Reply", "Example Network Articles", "Next Post")
     doc = make_doc(text)

@@ -43,6 +43,8 @@ _HEADLINE = 3.0  # a line echoing the title draws the body towards it
 _BODY_BEFORE_COMMENTS = 10.0  # a comments heading after this much body weight ends the body
 
 STRONG = 0.8  # lexicon matches at least this sure shape the body search
+_CLOSING_QUOTES = " \"'”’»)"
+_LAST_WORDS_REACH = 2  # a short sentence this close after the body ("Trust me.") ends it; not junk
 _NAME_REACH = 3  # a bare name this close to the body is its byline; farther out, a menu item
 _SECTION_SCORE = 0.85  # a line in a comments/teaser section; surer lexicon matches keep their class
 
@@ -185,6 +187,7 @@ def _judge_by_lexicon_and_position(page: _Page, body: tuple[int, int] | None,
         elif pos != page.echo:
             verdicts[pos] = _outside_verdict(page, pos, True, lo - pos, body_lines, site_words)
     section: tuple[str, int] | None = None  # (class, opening line)
+    end = hi  # the body's last line, or the last short sentence after it that was kept
     for pos in range(hi + 1, len(shapes)):
         match = matches[pos]
         if section is not None and (match is None or match.score < _SECTION_SCORE):
@@ -196,7 +199,9 @@ def _judge_by_lexicon_and_position(page: _Page, body: tuple[int, int] | None,
                 section = (match.rule.opens, page.index[pos] + 1)
             verdicts[pos] = _lexicon_verdict(page, pos, match, lo, hi)
         elif pos != page.echo:
-            verdicts[pos] = _outside_verdict(page, pos, False, pos - hi, body_lines, site_words)
+            verdict = verdicts[pos] = _outside_verdict(page, pos, False, pos - end, body_lines, site_words)
+            if verdict is not None and verdict.evidence["rule"] == "last_words":
+                end = pos
 
 
 def _lexicon_verdict(page: _Page, pos: int, match: Match, lo: int, hi: int) -> Verdict:
@@ -226,6 +231,9 @@ def _outside_verdict(page: _Page, pos: int, before: bool, distance: int, body_li
         return Verdict(index, "teaser", 0.6, f"running text {where} the body, apart from it", evidence)
     if before:
         return Verdict(index, "navigation", 0.75, "short line before the body", evidence)
+    if distance <= _LAST_WORDS_REACH and _last_words(text, shape):
+        return Verdict(index, "footer", 0.4, "a short sentence right after the body, probably its last words",
+                       {**evidence, "rule": "last_words"})
     # The words of a line read whole are its tokens; a longer line's tokens are only its edges,
     # cut mid-word ("sometimes" -> "times").
     tokens = shape.tokens if shape.tokens and shape.head is shape.tail else lower(text).split()
@@ -235,6 +243,15 @@ def _outside_verdict(page: _Page, pos: int, before: bool, distance: int, body_li
     if shape.words >= 3 and capitals_per_word(text.strip(), shape.words) >= 0.5:
         return Verdict(index, "related", 0.7, "headline-like line after the body", evidence)
     return Verdict(index, "footer", 0.7, "short line after the body", evidence)
+
+
+def _last_words(text: str, shape: Shape) -> bool:
+    """'Trust me.', 'Good luck, Tara.': a plain statement of two or more words, one of them in
+    lower case, ending in one full stop. Junk after an article asks or calls ("What is this?",
+    "Add to Heffee!") or trails off ("More sport news...")."""
+    end = text.rstrip().rstrip(_CLOSING_QUOTES)
+    return not shape.seps and "|" not in end and end.endswith(".") and not end.endswith("..") \
+        and any(word.islower() for word in end.split())
 
 
 def _name_like(text: str, site_words: frozenset[str]) -> bool:
