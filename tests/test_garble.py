@@ -271,6 +271,15 @@ def test_another_first_name_before_the_token_is_another_person() -> None:
     assert _flagged(docs[-1]) == Counter({("Moggan", "Morgan"): 1})
 
 
+def test_a_job_title_before_the_token_is_no_first_name() -> None:
+    # "Solicitor Moggan": a title shows that a name stands there, not whose (titles.toml); a first
+    # name the run never gives Morgan would make Moggan someone else.
+    morgan = "Title\n\nThe editor Piers Morgan said the paper would appeal, Mr Morgan told staff."
+    moggan = "Title\n\nSolicitor Moggan said the paper would appeal."
+    docs = _run([_doc(f"m{i:02d}", morgan) for i in range(12)] + [_doc("z", moggan)])
+    assert _flagged(docs[-1]) == Counter({("Moggan", "Morgan"): 1})
+
+
 def test_other_reports_of_the_event_place_a_repeated_common_word_on_a_few_occurrences() -> None:
     # The event's other reports write "past Drake in"; the article writes Brake three times, once in
     # that slot. With the event group the unseen neighbours of the other two are no evidence against;
