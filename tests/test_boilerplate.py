@@ -163,6 +163,21 @@ def test_short_sentences_ending_the_article_stay():
     assert line_actions(doc, BoilerplateConfig()) == {}
 
 
+def test_a_list_the_article_ends_with_stays_up_to_the_first_junk():
+    text = article(BODY, BODY, "The council listed the projects it will pay for first:", "A new roof for the library",
+                   "Two buses for the school routes", "A footbridge over the river", "Leave a Reply", "Harbour Times")
+    doc = make_doc(text)
+    run(doc, BoilerplateConfig())
+    assert line_actions(doc, BoilerplateConfig()) == {15: "strip", 17: "strip"}
+
+
+def test_a_short_heading_with_a_colon_after_the_body_is_no_introduction():
+    text = article(BODY, BODY, "On the Net:", "Harbour council budget pages", "Harbour Times archive")
+    doc = make_doc(text)
+    run(doc, BoilerplateConfig())
+    assert set(line_actions(doc, BoilerplateConfig())) == {7, 9, 11}
+
+
 @pytest.mark.parametrize("line", ["More sport news...", "What is this?", "Add to Heffee!", "Sci. & Tech."])
 def test_short_lines_that_ask_call_or_trail_off_after_the_body_go(line):
     text = article(BODY, BODY, line)

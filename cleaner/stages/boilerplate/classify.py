@@ -44,6 +44,7 @@ _BODY_BEFORE_COMMENTS = 10.0  # a comments heading after this much body weight e
 
 STRONG = 0.8  # lexicon matches at least this sure shape the body search
 _CLOSING_QUOTES = " \"'”’»)"
+_INTRODUCTION_WORDS = 5  # "The judge had advice for anyone:" introduces a list; "On the Net:" heads links
 _LAST_WORDS_REACH = 2  # a short sentence this close after the body ("Trust me.") ends it; not junk
 _NAME_REACH = 3  # a bare name this close to the body is its byline; farther out, a menu item
 _SECTION_SCORE = 0.85  # a line in a comments/teaser section; surer lexicon matches keep their class
@@ -188,6 +189,7 @@ def _judge_by_lexicon_and_position(page: _Page, body: tuple[int, int] | None,
             verdicts[pos] = _outside_verdict(page, pos, True, lo - pos, body_lines, site_words)
     section: tuple[str, int] | None = None  # (class, opening line)
     end = hi  # the body's last line, or the last short sentence after it that was kept
+    listing = page.text[hi].rstrip().endswith(":")  # the line at ``end`` introduces a list
     for pos in range(hi + 1, len(shapes)):
         match = matches[pos]
         if section is not None and (match is None or match.score < _SECTION_SCORE):
@@ -199,9 +201,15 @@ def _judge_by_lexicon_and_position(page: _Page, body: tuple[int, int] | None,
                 section = (match.rule.opens, page.index[pos] + 1)
             verdicts[pos] = _lexicon_verdict(page, pos, match, lo, hi)
         elif pos != page.echo:
+            shape = shapes[pos]
+            if listing and pos == end + 1 and not shape.seps and not shape.link:
+                verdicts[pos] = Verdict(page.index[pos], "footer", 0.4, "an item of the list the article ends with",
+                                        {"rule": "last_words", "body": body_lines, "words": shape.words})
+                end = pos
+                continue
             verdict = verdicts[pos] = _outside_verdict(page, pos, False, pos - end, body_lines, site_words)
             if verdict is not None and verdict.evidence["rule"] == "last_words":
-                end = pos
+                end, listing = pos, page.text[pos].rstrip().endswith(":")
 
 
 def _lexicon_verdict(page: _Page, pos: int, match: Match, lo: int, hi: int) -> Verdict:
@@ -232,7 +240,8 @@ def _outside_verdict(page: _Page, pos: int, before: bool, distance: int, body_li
     if before:
         return Verdict(index, "navigation", 0.75, "short line before the body", evidence)
     if distance <= _LAST_WORDS_REACH and _last_words(text, shape):
-        return Verdict(index, "footer", 0.4, "a short sentence right after the body, probably its last words",
+        return Verdict(index, "footer", 0.4, "a short sentence right after the body, probably its last words"
+                       if not text.rstrip().endswith(":") else "a sentence right after the body introducing a list",
                        {**evidence, "rule": "last_words"})
     # The words of a line read whole are its tokens; a longer line's tokens are only its edges,
     # cut mid-word ("sometimes" -> "times").
@@ -250,7 +259,9 @@ def _last_words(text: str, shape: Shape) -> bool:
     lower case, ending in one full stop. Junk after an article asks or calls ("What is this?",
     "Add to Heffee!") or trails off ("More sport news...")."""
     end = text.rstrip().rstrip(_CLOSING_QUOTES)
-    return not shape.seps and "|" not in end and end.endswith(".") and not end.endswith("..") \
+    statement = end.endswith(".") and not end.endswith("..")
+    introduction = end.endswith(":") and shape.words >= _INTRODUCTION_WORDS
+    return (statement or introduction) and not shape.seps and "|" not in end \
         and any(word.islower() for word in end.split())
 
 
