@@ -8,8 +8,9 @@ Four kinds of evidence, combined in this order:
    maximum-sum segment over per-line weights: prose counts for, short and matched lines
    against). Lines before it are navigation or header junk, lines after it footer, teasers,
    related links; a heading such as "Comments" or "Next Post" after the body opens a section
-   whose lines all take its class. The line that best repeats the title is kept wherever
-   it stands.
+   whose lines all take its class. Right after the body, plain short statements ("Good luck,
+   Tara.") and a list a sentence introduces with a colon are its last words and stay. The line
+   that best repeats the title is kept wherever it stands.
 4. **Context** inside the body: a short line between two removed lines is junk of their kind;
    a short line between paragraphs is a subhead and stays; a run of three or more short lines
    is a link list.
