@@ -250,8 +250,8 @@ def _last_words(text: str, shape: Shape) -> bool:
     lower case, ending in one full stop. Junk after an article asks or calls ("What is this?",
     "Add to Heffee!") or trails off ("More sport news...")."""
     end = text.rstrip().rstrip(_CLOSING_QUOTES)
-    return not shape.seps and "|" not in end and end.endswith(".") and not end.endswith("..") \
-        and any(word.islower() for word in end.split())
+    return shape.words >= 2 and not shape.seps and "|" not in end and end.endswith(".") \
+        and not end.endswith("..") and any(word.islower() for word in end.split())
 
 
 def _name_like(text: str, site_words: frozenset[str]) -> bool:
