@@ -7,7 +7,8 @@ Four kinds of evidence, combined in this order:
 3. **Position**: the article body is the stretch of lines with the most running text (a
    maximum-sum segment over per-line weights: prose counts for, short and matched lines
    against). Lines before it are navigation or header junk, lines after it footer, teasers,
-   related links; a heading such as "Comments" or "Next Post" after the body opens a section
+   related links, but for plain short statements right after it, its last words ("Good luck,
+   Tara."), which stay; a heading such as "Comments" or "Next Post" after the body opens a section
    whose lines all take its class. The line that best repeats the title is kept wherever
    it stands.
 4. **Context** inside the body: a short line between two removed lines is junk of their kind;
