@@ -35,7 +35,7 @@ CONFIG = Config()
 
 def _signature(doc: Document) -> None:
     doc.dedup_signature = dedup.signatures(
-        selection.body_text(doc, CONFIG), selection.title(doc, CONFIG), doc.date, CONFIG.duplicates, doc.language
+        selection.duplicates_text(doc, CONFIG), selection.title(doc, CONFIG), doc.date, CONFIG.duplicates, doc.language
     )
 
 

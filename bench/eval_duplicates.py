@@ -10,7 +10,8 @@ English pairs and all pairs. One fixed configuration for all of them.
 
 Every article goes through the stages of ``cleaner clean`` first (read as JSON Lines from a
 temporary folder outside the repository): the duplicates stage is measured on the signatures
-the product makes, of the cleaned text, boilerplate removed.
+the product makes, of the cleaned article with its title and datelines
+(``selection.duplicates_text``).
 """
 
 from __future__ import annotations

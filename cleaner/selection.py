@@ -73,7 +73,7 @@ def duplicates_text(doc: Document, config: Config) -> str:
 
 
 def body_text(doc: Document, config: Config) -> str:
-    """The cleaned article without its title line: what duplicates are measured on."""
+    """The cleaned article without its title line: what ``cleaner check`` measures (empty, short)."""
     lines = kept_lines(doc, config)
     return "\n".join(lines[1:] if doc.title_line is not None else lines)
 

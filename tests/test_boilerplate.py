@@ -425,3 +425,12 @@ def test_phrase_groups_hold_every_phrase_a_line_can_start_or_end_with():
 ])
 def test_exact_key_strips_edges_and_collapses_digit_runs(line: str, key: str) -> None:
     assert exact_key(line) == key
+
+
+@pytest.mark.parametrize("line", ["continued.", "ends."])
+def test_a_lone_lower_case_word_after_the_body_is_no_last_words(line):
+    """Last words are a statement of two or more words: one word with a full stop says nothing."""
+    text = article(BODY, BODY, line)
+    doc = make_doc(text)
+    run(doc, BoilerplateConfig())
+    assert line_actions(doc, BoilerplateConfig()) == {7: "strip"}

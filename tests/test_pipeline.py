@@ -9,6 +9,7 @@ import numpy as np
 from cleaner import selection
 from cleaner.config import Config
 from cleaner.document import Document
+from cleaner.explain import explain_pair
 from cleaner.pipeline import document_from_text, process_document, run
 from cleaner.stages import dedup
 
@@ -70,3 +71,18 @@ def test_duplicates_text_of_a_json_lines_record_starts_with_its_title_field():
     doc = Document("r1", "a.jsonl", BODIES[0], [BODIES[0]], "", title_field="Orchestra to tour | Gazette")
     process_document(doc, config)
     assert selection.duplicates_text(doc, config) == f"Orchestra to tour\n{BODIES[0]}"
+
+
+def test_explain_pair_measures_the_text_the_run_signs(tmp_path: Path):
+    """Two reports whose cleaned texts are the same, their datelines apart: whether they are exact
+    copies, ``cleaner explain --pair`` says what the run decided (one text signed by both)."""
+    body = ("The council voted to approve the new budget after a long debate about schools, roads "
+            "and the cost of public transport in the city.")
+    for name, day in (("a", "Friday, 27 September 2013"), ("b", "Monday, 30 September 2013")):
+        (tmp_path / f"{name}.txt").write_text(f"Council approves budget\n\nPublished on {day}\n\n{body}\n\n{body}\n",
+                                              encoding="utf-8")
+    config = Config()
+    a, b = run(tmp_path, config).documents
+    assert selection.clean_text(a, config) == selection.clean_text(b, config)
+    exact_in_run = a.duplicates.exact_dup_of == b.id or b.duplicates.exact_dup_of == a.id
+    assert explain_pair(a, b, config).exact_duplicate == exact_in_run

@@ -257,10 +257,11 @@ def _outside_verdict(page: _Page, pos: int, before: bool, distance: int, body_li
 
 def _last_words(text: str, shape: Shape) -> bool:
     """'Trust me.', 'Good luck, Tara.': a plain statement of two or more words, one of them in
-    lower case, ending in one full stop. Junk after an article asks or calls ("What is this?",
-    "Add to Heffee!") or trails off ("More sport news...")."""
+    lower case, ending in one full stop; or a sentence of _INTRODUCTION_WORDS or more ending in a
+    colon, which introduces a closing list. Junk after an article asks or calls ("What is this?",
+    "Add to Heffee!"), trails off ("More sport news...") or heads links ("On the Net:")."""
     end = text.rstrip().rstrip(_CLOSING_QUOTES)
-    statement = end.endswith(".") and not end.endswith("..")
+    statement = end.endswith(".") and not end.endswith("..") and shape.words >= 2
     introduction = end.endswith(":") and shape.words >= _INTRODUCTION_WORDS
     return (statement or introduction) and not shape.seps and "|" not in end \
         and any(word.islower() for word in end.split())
