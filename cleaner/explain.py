@@ -81,4 +81,6 @@ def explain_pair(a: Document, b: Document, config: Config) -> dedup.PairExplanat
         garbled_a=a.garbled,
         garbled_b=b.garbled,
         language=a.language if a.language == b.language else None,
+        body_a=selection.body_text(a, config),
+        body_b=selection.body_text(b, config),
     )

@@ -42,9 +42,11 @@ def process_document(doc: Document, config: Config) -> None:
 
 def _signatures(doc: Document, config: Config) -> dedup.DocSignature:
     """Duplicates signatures of the cleaned article (boilerplate removed: shared notices would
-    make unrelated articles look alike; datelines kept: see ``selection.duplicates_text``)."""
+    make unrelated articles look alike; title and datelines kept for near copies and events: see
+    ``selection.duplicates_text``); exact copies and their completeness by the body that goes out."""
     return dedup.signatures(
-        selection.duplicates_text(doc, config), selection.title(doc, config), doc.date, config.duplicates, doc.language
+        selection.duplicates_text(doc, config), selection.title(doc, config), doc.date, config.duplicates, doc.language,
+        body=selection.body_text(doc, config),
     )
 
 

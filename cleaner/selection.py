@@ -64,16 +64,17 @@ def kept_lines(doc: Document, config: Config, keep: Collection[str] = ()) -> lis
 
 
 def duplicates_text(doc: Document, config: Config) -> str:
-    """What duplicates are measured on: the cleaned article, title first (a JSON Lines title
-    field too), with its datelines (``DUPLICATES_KEEP``)."""
+    """What near copies and events are measured on: the cleaned article, title first (a JSON
+    Lines title field too), with its datelines (``DUPLICATES_KEEP``)."""
     lines = kept_lines(doc, config, DUPLICATES_KEEP)
-    if doc.title_line is None and doc.title_field is not None:
-        lines.insert(0, title(doc, config) or "")
+    if doc.title_field is not None and (heading := title(doc, config)):
+        lines.insert(0, heading)
     return "\n".join(lines)
 
 
 def body_text(doc: Document, config: Config) -> str:
-    """The cleaned article without its title line: what ``cleaner check`` measures (empty, short)."""
+    """The cleaned article without its title line: what ``cleaner check`` measures (empty, short)
+    and what makes exact copies."""
     lines = kept_lines(doc, config)
     return "\n".join(lines[1:] if doc.title_line is not None else lines)
 

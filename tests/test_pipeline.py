@@ -45,7 +45,7 @@ def test_signatures_leave_out_a_sources_repeated_furniture(tmp_path: Path):
     for doc in result.documents:
         assert NOTICE not in selection.duplicates_text(doc, config), "the notice is the source's boilerplate"
         fresh = dedup.signatures(selection.duplicates_text(doc, config), selection.title(doc, config), doc.date,
-                                 config.duplicates, doc.language)
+                                 config.duplicates, doc.language, body=selection.body_text(doc, config))
         assert _signature_parts(doc.dedup_signature) == _signature_parts(fresh)
     # The shared notice no longer makes the four unrelated stories copies of one another.
     assert all(doc.duplicates.duplicate_of is None for doc in result.documents)
@@ -86,3 +86,18 @@ def test_explain_pair_measures_the_text_the_run_signs(tmp_path: Path):
     assert selection.clean_text(a, config) == selection.clean_text(b, config)
     exact_in_run = a.duplicates.exact_dup_of == b.id or b.duplicates.exact_dup_of == a.id
     assert explain_pair(a, b, config).exact_duplicate == exact_in_run
+
+
+def test_exact_copies_are_the_same_body_under_another_headline_or_dateline(tmp_path: Path):
+    """Exact copies: the same text goes out. The headline and dateline weigh in near copies and
+    events only; the kept copy is the earlier id, its body being as complete."""
+    body = BODIES[0]
+    (tmp_path / "a.txt").write_text(f"Harbour wall repairs approved\n\nPublished on 27 September 2013\n\n{body}\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"Council backs sea wall plan\n\nPublished on 30 September 2013\n\n{body}\n",
+                                    encoding="utf-8")
+    config = Config()
+    a, b = run(tmp_path, config).documents
+    assert selection.body_text(a, config) == selection.body_text(b, config)
+    assert b.duplicates.exact_dup_of == "a" and b.duplicates.duplicate_of == "a"
+    assert explain_pair(a, b, config).exact_duplicate

@@ -81,9 +81,14 @@ def explain_pair(
     garbled_a: bool | None = None,
     garbled_b: bool | None = None,
     language: str | None = None,
+    body_a: str | None = None,
+    body_b: str | None = None,
 ) -> PairExplanation:
-    """Explain one pair of cleaned texts at both levels, and which one a copy group would keep."""
-    exact = text_hashes(text_a)[1] == text_hashes(text_b)[1]
+    """Explain one pair of cleaned texts at both levels, and which one a copy group would keep.
+    ``text_*`` and ``body_*`` as for ``signatures``: exact copies and the keep rule read the bodies."""
+    body_a = text_a if body_a is None else body_a
+    body_b = text_b if body_b is None else body_b
+    exact = text_hashes(body_a)[1] == text_hashes(body_b)[1]
     sh_a, sh_b = shingle_hashes(text_a, config.shingle_size), shingle_hashes(text_b, config.shingle_size)
     union = len(np.union1d(sh_a, sh_b))
     shared_hashes = np.intersect1d(sh_a, sh_b)
@@ -105,7 +110,7 @@ def explain_pair(
     ta, tb = time_cues(text_a, title_a, date_a), time_cues(text_b, title_b, date_b)
     factor = time_factor(ta, tb, config)
 
-    rank = {id_a: (garbled_a is True, -len(text_a.strip()), id_a), id_b: (garbled_b is True, -len(text_b.strip()), id_b)}
+    rank = {id_a: (garbled_a is True, -len(body_a.strip()), id_a), id_b: (garbled_b is True, -len(body_b.strip()), id_b)}
     kept = min(rank, key=rank.get)
     other = id_b if kept == id_a else id_a
     if rank[kept][0] != rank[other][0]:

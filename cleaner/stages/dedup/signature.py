@@ -22,6 +22,9 @@ LIBRARY = "datasketch"
 SCHEME = "affine32"
 TOKENISER = "lower-w+-words;xxh3-64;poly64-fold32"
 EMPTY = np.uint32(0xFFFFFFFF)
+# What the pipeline signs: exact copies by the cleaned body, near copies by the cleaned article
+# with its title and datelines (``selection.duplicates_text``).
+SIGNED_TEXT = "exact:body;near:title+body+datelines"
 
 
 def scheme_record(config: DuplicatesConfig) -> dict[str, str]:
@@ -36,6 +39,7 @@ def scheme_record(config: DuplicatesConfig) -> dict[str, str]:
         "rows": str(config.rows),
         "shingle_size": str(config.shingle_size),
         "tokeniser": TOKENISER,
+        "signed_text": SIGNED_TEXT,
     }
 
 
@@ -86,15 +90,21 @@ class DocSignature:
 
 
 def signatures(
-    text: str, title: str | None, date: str | None, config: DuplicatesConfig, language: str | None = None
+    text: str, title: str | None, date: str | None, config: DuplicatesConfig, language: str | None = None,
+    body: str | None = None,
 ) -> DocSignature:
     """Signature of one cleaned article (kept lines joined by newlines; boilerplate already out).
 
-    ``title`` is the headline when known (a JSONL title field or line 1), ``date`` the
-    publication date from metadata (ISO 8601), ``language`` the detected language (selects the
-    wordfreq list that weighs words; English when unknown or unsupported).
+    ``text`` is what near copies and events are read from (the pipeline passes the article with
+    its title first and its datelines, ``selection.duplicates_text``); ``body`` the text that
+    goes out, whose normalised hash makes exact copies and whose length decides the most
+    complete copy (default: ``text``). ``title`` is the headline when known (a JSONL title field
+    or line 1), ``date`` the publication date from metadata (ISO 8601), ``language`` the
+    detected language (selects the wordfreq list that weighs words; English when unknown or
+    unsupported).
     """
-    bytes_hash, text_hash = text_hashes(text)
+    body = text if body is None else body
+    bytes_hash, text_hash = text_hashes(body)
     lang = wordfreq_language(language)
     tok = tokenise(text, lang)
     features = features_of(tok, tokenise(title, lang) if title else None, names=False)
@@ -102,7 +112,7 @@ def signatures(
     return DocSignature(
         bytes_hash=bytes_hash,
         text_hash=text_hash,
-        length=len(text.strip()),
+        length=len(body.strip()),
         near=minhash_values(shingle_hashes_of(tok, config.shingle_size), config.num_perm, config.seed),
         event_keys=features.keys,
         event_weights=features.weights,
