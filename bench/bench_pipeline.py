@@ -26,7 +26,7 @@ from cleaner.config import Config
 from cleaner.document import Document
 from cleaner.pipeline import process_corpus
 from cleaner.reader import split_lines
-from cleaner.stages import boilerplate, dedup, encoding, garble, language
+from cleaner.stages import boilerplate, encoding, garble, language
 from cleaner.writer import write
 from cleaner import pipeline
 
@@ -34,9 +34,7 @@ CONFIG = Config()
 
 
 def _signature(doc: Document) -> None:
-    doc.dedup_signature = dedup.signatures(
-        selection.duplicates_text(doc, CONFIG), selection.title(doc, CONFIG), doc.date, CONFIG.duplicates, doc.language
-    )
+    doc.dedup_signature = pipeline.document_signature(doc, CONFIG)
 
 
 STAGES: list[tuple[str, Callable[[Document], None]]] = [

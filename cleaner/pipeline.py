@@ -37,10 +37,10 @@ def process_document(doc: Document, config: Config) -> None:
     boilerplate.run(doc, config.boilerplate)
     language.run(doc, config.language, skip_lines=selection.removed_lines(doc, config))
     garble.run(doc, config.garble)
-    doc.dedup_signature = _signatures(doc, config)
+    doc.dedup_signature = document_signature(doc, config)
 
 
-def _signatures(doc: Document, config: Config) -> dedup.DocSignature:
+def document_signature(doc: Document, config: Config) -> dedup.DocSignature:
     """Duplicates signatures of the cleaned article (boilerplate removed: shared notices would
     make unrelated articles look alike; title and datelines kept for near copies and events: see
     ``selection.duplicates_text``); exact copies and their completeness by the body that goes out."""
@@ -73,7 +73,7 @@ def process_corpus(docs: list[Document], config: Config) -> None:
     group), and the kept copy of each group after it (a garbled copy is never the one kept).
     """
     for doc in boilerplate.run_corpus(docs, config.boilerplate):  # a source's furniture came off
-        doc.dedup_signature = _signatures(doc, config)
+        doc.dedup_signature = document_signature(doc, config)
     dedup.group_documents(docs, [doc.dedup_signature for doc in docs], config.duplicates)
     garble.run_corpus(docs, config.garble)
     dedup.choose_representatives(docs, config.duplicates)

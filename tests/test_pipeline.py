@@ -10,7 +10,7 @@ from cleaner import selection
 from cleaner.config import Config
 from cleaner.document import Document
 from cleaner.explain import explain_pair
-from cleaner.pipeline import document_from_text, process_document, run
+from cleaner.pipeline import document_from_text, document_signature, process_document, run
 from cleaner.stages import dedup
 
 # A long notice no lexicon knows, printed under every article of one source: only the
@@ -44,8 +44,7 @@ def test_signatures_leave_out_a_sources_repeated_furniture(tmp_path: Path):
     assert len(result.documents) == len(BODIES)
     for doc in result.documents:
         assert NOTICE not in selection.duplicates_text(doc, config), "the notice is the source's boilerplate"
-        fresh = dedup.signatures(selection.duplicates_text(doc, config), selection.title(doc, config), doc.date,
-                                 config.duplicates, doc.language, body=selection.body_text(doc, config))
+        fresh = document_signature(doc, config)
         assert _signature_parts(doc.dedup_signature) == _signature_parts(fresh)
     # The shared notice no longer makes the four unrelated stories copies of one another.
     assert all(doc.duplicates.duplicate_of is None for doc in result.documents)

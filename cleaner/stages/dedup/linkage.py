@@ -15,7 +15,6 @@ import numpy as np
 def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, threshold: float) -> np.ndarray:
     """Cluster label (smallest member index) per node; merge while the best average similarity >= threshold."""
     size = [1] * n
-    label = list(range(n))
     members: dict[int, list[int]] = {}
     links: dict[int, dict[int, float]] = {}
     for (i, j), s in zip(pairs.tolist(), sims.tolist()):
