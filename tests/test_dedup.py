@@ -201,6 +201,18 @@ def test_index_marks_repeats_and_refuses_other_settings(tmp_path):
         open_index(path, replace(CONFIG, num_perm=64, bands=16, rows=4))
 
 
+def test_index_signed_before_the_signed_text_was_recorded_is_refused(tmp_path):
+    """An index whose signatures read another text (here: one made before the signed text was
+    recorded) would mix with new ones silently: opening it is refused, naming the setting."""
+    path = tmp_path / "dups.sqlite"
+    with open_index(path, CONFIG):
+        pass
+    with sqlite3.connect(path) as db:
+        db.execute("DELETE FROM meta WHERE key = 'signed_text'")
+    with pytest.raises(IndexMismatchError, match="signed_text"):
+        open_index(path, CONFIG)
+
+
 def test_index_add_is_transactional(tmp_path):
     docs = [make_doc(f"d{k}", "T\n" + " ".join(words(200, 20 + k))) for k in range(3)]
     sigs = [signatures("\n".join(d.lines), None, None, CONFIG) for d in docs]
