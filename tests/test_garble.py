@@ -186,6 +186,14 @@ def test_two_edits_need_position_evidence_when_the_article_lacks_the_name() -> N
     assert not _flagged(docs[-1])
 
 
+def test_two_edits_from_a_long_name_need_no_position_evidence() -> None:
+    # Eight letters or more keep most of their letters under two edits: few real names lie that close.
+    common = "Title\n\nVoters in Westminster went to the polls, Westminster council said."
+    lone = "Title\n\nThe analysts at Wastminstar expect a slow year for the sector."
+    docs = _run([_doc(f"w{i:02d}", common) for i in range(20)] + [_doc("z", lone)])
+    assert _flagged(docs[-1]) == Counter({("Wastminstar", "Westminster"): 1})
+
+
 def test_frequent_neighbour_words_show_a_slot_not_an_identity() -> None:
     # "Mr Bello said" shares only "Mr _" and "_ said" with Bell: a name of its own, not a corruption.
     bell = "Title\n\nMr Bell said the bank would cut rates, Mr Bell told reporters."
