@@ -194,6 +194,16 @@ def test_two_edits_from_a_long_name_need_no_position_evidence() -> None:
     assert _flagged(docs[-1]) == Counter({("Wastminstar", "Westminster"): 1})
 
 
+def test_an_article_spelling_the_name_and_a_near_spelling_that_is_no_word_has_miswritten_it() -> None:
+    # No other article has either spelling and no neighbour word is shared: the article itself
+    # writes the rare name once and a near spelling that is no word once.
+    other = "Title\n\nThe minister said the plan would go ahead in the spring."
+    article = ("Title\n\nThe Lochgilphead council met on Monday to agree the budget.\n"
+               "Residents said Lochgilpheed deserved better.")
+    docs = _run([_doc(f"o{i}", other) for i in range(3)] + [_doc("z", article)])
+    assert _flagged(docs[-1]) == Counter({("Lochgilpheed", "Lochgilphead"): 1})
+
+
 def test_frequent_neighbour_words_show_a_slot_not_an_identity() -> None:
     # "Mr Bello said" shares only "Mr _" and "_ said" with Bell: a name of its own, not a corruption.
     bell = "Title\n\nMr Bell said the bank would cut rates, Mr Bell told reporters."

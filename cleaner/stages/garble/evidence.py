@@ -6,7 +6,9 @@ the run and of the event group each appears, how often each appears in the artic
 suspect sits where the name sits elsewhere ("Antony X" identifies; "X said" only shows a name's
 slot, which matters for a known word like Clinker). General word frequency is a weak term and a
 tie-breaker, because frequency lists stop before many current names (Blinken is rarer than
-clinker in wordfreq).
+clinker in wordfreq). The article spelling the name too counts for a corruption, the more so when
+the token is no word at all ("Lochgilphead ... Lochgilpheed"). Two edits from a name the article
+never spells need position evidence, unless the name is long (``_LONG_NAME``).
 
 A word in general use counts as a name only where it stands capitalised mid-sentence and not in
 a title-case headline ("Often" at a sentence start is no name; "Mark Often said" is one), both in the article and when the run's
@@ -83,6 +85,9 @@ class Weights:
     token_support: float = 2.4
     article_ratio: float = 0.7
     cooccurrence: float = 0.5
+    #: Added to ``cooccurrence`` for a token unknown to general language: an article that spells
+    #: the name and a near spelling that is no word has most likely miswritten the name.
+    unknown_cooccurrence: float = 0.5
     context: float = 1.5
     distance: float = 1.0
     frequency: float = 0.3
@@ -381,7 +386,7 @@ class RunIndex:
             + _best_split(w.group_support, w.run_support, name_total)
             - w.token_support * math.log2(token_total)
             + abs(w.article_ratio) * 1.5
-            + max(0.0, w.cooccurrence)
+            + max(0.0, w.cooccurrence) + max(0.0, w.unknown_cooccurrence) * (zipf_token == 0.0)
             + max(0.0, w.context)
             - w.distance * (distance - 1)
             + w.frequency * _clip(zipf_name - zipf_token, 2.0)
@@ -514,7 +519,7 @@ class RunIndex:
             + w.run_support * math.log2(1 + name_docs - name_group)
             - w.token_support * math.log2(1 + token_docs + token_group)
             + w.article_ratio * _clip(math.log2((name_count + 1) / (token_count + 1)), 1.5)
-            + w.cooccurrence * (name_count > 0)
+            + (w.cooccurrence + w.unknown_cooccurrence * (zipf_token == 0.0)) * (name_count > 0)
             - w.distance * (distance - 1)
             + w.frequency * _clip(zipf_name - zipf_token, 2.0)
         )
