@@ -289,6 +289,15 @@ def test_another_first_name_before_the_token_is_another_person() -> None:
     assert _flagged(docs[-1]) == Counter({("Moggan", "Morgan"): 1})
 
 
+def test_a_title_before_the_name_elsewhere_is_no_first_name_of_it() -> None:
+    # The run writes "Gen Tarkovich" only: "Gen" is a title, so "Sergo" before the near-miss is no
+    # other first name than the name's own.
+    run = "Title\n\nGen Tarkovich said the border would stay closed until the spring."
+    article = "Title\n\nThe visit of Sergo Tarkovish ended on Monday, officials said."
+    docs = _run([_doc(f"t{i}", run) for i in range(4)] + [_doc("z", article)])
+    assert _flagged(docs[-1]) == Counter({("Tarkovish", "Tarkovich"): 1})
+
+
 def test_a_job_title_before_the_token_is_no_first_name() -> None:
     # "Solicitor Moggan": a title shows that a name stands there, not whose (titles.toml); a first
     # name the run never gives Morgan would make Moggan someone else.

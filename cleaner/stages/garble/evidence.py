@@ -17,7 +17,7 @@ name that "Robert Sinche" could stand for). A capitalised neighbour that is not 
 (``cleaner/data/titles.toml``) identifies the person: a first name or surname ("Antony _"; before
 a common word any capitalised word, "Mark _") is looked for next to the name anywhere in the run.
 Another first name before the token than those the name has in the run ("Amit Yoran" where the
-run writes "Piers Morgan"), with no occurrence sharing one, makes it another person however strong
+run writes "Piers Morgan"; a title the run writes before the name, "Gen", is none of them), with no occurrence sharing one, makes it another person however strong
 the counts (a possessive, "Bush's", is no first name). One occurrence placed by the name's own
 first name or other half identifies a token no other article uses as a name in every occurrence
 of the article ("Andrew Errand ... said Errand": one sense per article). Two known names after the same first name ("Ian Huntley", "Ian Hunter") are two people
@@ -448,7 +448,7 @@ class RunIndex:
                 for occ in self.occurrences_in(p, name):
                     if occ.prev:
                         words.add(("prev", occ.prev.lower()))
-                        if self._first_name(occ.prev):
+                        if self._first_name(occ.prev) and occ.prev.lower() not in titles():
                             first_names.add(occ.prev.lower())
                     if occ.next:
                         words.add(("next", occ.next.lower()))
