@@ -342,6 +342,22 @@ def test_a_common_word_between_the_two_lower_case_words_the_name_stands_between_
     assert not _flagged(docs[-1])
 
 
+def test_two_telling_words_before_a_common_word_place_it_where_the_name_stands() -> None:
+    # "Duke of _" precedes Kent in the run: a common word no other article uses as a name, there, is Kent.
+    kent = "Title\n\nThe Duke of Kent opened the new hall on Monday, and the prize went to the Kent side."
+    docs = _run([_doc(f"k{i}", kent) for i in range(10)]
+                + [_doc("z", "Title\n\nCrowds cheered as the Duke of Dent arrived at the station.")])
+    assert _flagged(docs[-1]) == Counter({("Dent", "Kent"): 1})
+    # A capitalised word after it never seen after Kent makes it another name ("Dent Smythe").
+    docs = _run([_doc(f"k{i}", kent) for i in range(10)]
+                + [_doc("z", "Title\n\nCrowds cheered as the Duke of Dent Smythe arrived at the station.")])
+    assert not _flagged(docs[-1])
+    # Two frequent words ("to the _") place no name.
+    docs = _run([_doc(f"k{i}", kent) for i in range(10)]
+                + [_doc("z", "Title\n\nCrowds cheered, and the prize went to the Dent again.")])
+    assert not _flagged(docs[-1])
+
+
 def test_a_short_name_before_a_full_stop_ends_the_sentence_unlike_a_title_or_an_initial() -> None:
     # "for Ray. Million Dollar Baby": "Ray" is a film, not a title; "Gen." and "J." end no sentence.
     found = name_occurrences(["Foxx won for Ray. Million Dollar Baby led.", "Gen. Million and J. Million met."],

@@ -23,7 +23,9 @@ first name or other half identifies a token no other article uses as a name in e
 of the article ("Andrew Errand ... said Errand": one sense per article). Two known names after the same first name ("Ian Huntley", "Ian Hunter") are two people
 unless the run spells the suggestion's full name in more articles. Both neighbours at once
 ("New _ Times", "the _ squad") place a common word where a name stands, unless they are frequent
-words not both capitalised, which any name stands between ("Mr _ said", "the _ and").
+words not both capitalised, which any name stands between ("Mr _ said", "the _ and"); so do the two
+words on one side of it ("Duke of _", "_ and Matsushita") for a common word no other article uses as a
+name, when one of them is capitalised or rare (not "of the _").
 
 Cost: candidate pairs come from a deletion index built once per distinct name; which rivals a
 token could stand for is decided once per pair of names (``RunIndex.rivals``); the articles whose
@@ -51,6 +53,9 @@ from cleaner.stages.garble.names import VariantJudge, edit_distance, fold, is_de
 
 _PREV_WORD_RE = re.compile(r"(?<![\w'’])([^\W\d_]+)(?:['’]s|['’.])?\s+$")
 _NEXT_WORD_RE = re.compile(r"^(?:['’]s)?\s+([^\W\d_]+)")
+#: Two words before or after a name with only spaces between: "Bank of _", "_ and Matsushita".
+_PREV_PAIR_RE = re.compile(r"(?<![\w'’])([^\W\d_]+) +([^\W\d_]+) +$")
+_NEXT_PAIR_RE = re.compile(r"^ +([^\W\d_]+) +([^\W\d_]+)(?![\w'’])")
 #: A short capitalised word before a full stop: a title ("Mr.", "Gen.") or an initial ("J.") when
 #: ``_abbreviation`` says so, else the end of a sentence ("for Ray. Million Dollar Baby").
 _ABBREVIATION_RE = re.compile(r"[A-Z][a-z]{0,3}")
@@ -60,6 +65,9 @@ _GENERIC_CONTEXT_ZIPF = 5.0
 #: Names this long keep three quarters of their letters under two edits: few real names lie that
 #: close to one (Westminster, Birmingham), unlike short ones (Closer for Glocer, Walter for Halser).
 _LONG_NAME = 8
+#: Words this frequent are function words (the, and, in, his): capitalised, they start a sentence or
+#: a title ("The Hype"), they identify nothing.
+_FUNCTION_WORD_ZIPF = 6.0
 #: A capitalised word before a name rarer than this is taken for a first name, not a title.
 _FIRST_NAME_ZIPF = 4.5
 #: Articles read to learn whether a common word (Late, Often) is used as a name in the run, i.e.
@@ -111,6 +119,8 @@ class Occurrence:
     column: int
     prev: str | None  # the word directly before (same line, only spaces between), as written
     next: str | None
+    before: tuple[str, str] | None = None  # the two words before, spaces only between ("Bank", "of")
+    after: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -174,7 +184,11 @@ def name_occurrences(lines: Sequence[str], wanted: Set[str]) -> dict[str, list[O
             elif prev and prev.group(0).rstrip()[-2:] in ("'s", "’s", "s'", "s’"):
                 prev = None  # a possessive ("Bush's America", "Jones' party") says whose, not who
             nxt = _NEXT_WORD_RE.search(line[end:])
-            found.setdefault(token, []).append(Occurrence(number, start, prev and prev.group(1), nxt and nxt.group(1)))
+            before = _PREV_PAIR_RE.search(line[max(0, start - 60) : start])
+            after = _NEXT_PAIR_RE.search(line[end : end + 60])
+            found.setdefault(token, []).append(Occurrence(
+                number, start, prev and prev.group(1), nxt and nxt.group(1),
+                (before.group(1), before.group(2)) if before else None, (after.group(1), after.group(2)) if after else None))
     return found
 
 
@@ -198,6 +212,7 @@ class _Context:
     words: set[tuple[str, str]]
     first_names: set[str]
     frames: set[tuple[str, str]]  # (word before, word after) of one occurrence: "New _ Times"
+    pairs: set[tuple[str, str, str]]  # two words on one side: ("prev", "bank", "of"), ("next", "and", "matsushita")
 
 
 class RunIndex:
@@ -444,6 +459,7 @@ class RunIndex:
             words: set[tuple[str, str]] = set()
             first_names: set[str] = set()
             frames: set[tuple[str, str]] = set()
+            pairs: set[tuple[str, str, str]] = set()
             for p in positions:
                 for occ in self.occurrences_in(p, name):
                     if occ.prev:
@@ -454,7 +470,10 @@ class RunIndex:
                         words.add(("next", occ.next.lower()))
                     if occ.prev and occ.next:
                         frames.add((occ.prev.lower(), occ.next.lower()))
-            self._contexts[name, key] = _Context(words, first_names, frames)
+                    for side, pair in (("prev", occ.before), ("next", occ.after)):
+                        if pair:
+                            pairs.add((side, pair[0].lower(), pair[1].lower()))
+            self._contexts[name, key] = _Context(words, first_names, frames, pairs)
         return self._contexts[name, key]
 
     def contexts(self, name: str, position: int) -> tuple[_Context, _Context]:
@@ -641,12 +660,31 @@ class RunIndex:
         both_capitalised = before[0].isupper() and after[0].isupper()
         return both_capitalised or min(self.zipf(before.lower()), self.zipf(after.lower())) < _GENERIC_CONTEXT_ZIPF
 
+    def _placing_pair(self, occ: Occurrence, context: _Context) -> str:
+        """The two words on one side of the occurrence that stand on that side of the name in
+        ``context`` and tell ("Duke of _"), shown as "Duke of _"; "" when none. A capitalised word
+        on the other side never seen next to the name ("Olympic champion _ Baldini") names another."""
+        for side, pair, other, other_side in (("prev", occ.before, occ.next, "next"), ("next", occ.after, occ.prev, "prev")):
+            if not pair or (side, pair[0].lower(), pair[1].lower()) not in context.pairs or not self._telling_pair(pair):
+                continue
+            if other and other[0].isupper() and (other_side, other.lower()) not in context.words:
+                continue
+            return f"{pair[0]} {pair[1]} _" if side == "prev" else f"_ {pair[0]} {pair[1]}"
+        return ""
+
+    def _telling_pair(self, pair: tuple[str, str]) -> bool:
+        """Two neighbour words that place a name: one of them capitalised (not a title or a function
+        word) or rarer than the words any name stands next to ("Bank of _", "analysts _"; not "of the
+        _", "and The _")."""
+        return any(self.zipf(w.lower()) < (_FUNCTION_WORD_ZIPF if w[0].isupper() and w.lower() not in titles()
+                                           else _GENERIC_CONTEXT_ZIPF) for w in pair)
+
     def _context_strength(self, occ: Occurrence, context: _Context, word_in_slot: bool,
                           name: str | None = None, any_frame: bool = False) -> tuple[float, str]:
         """How well one occurrence sits where the name sits elsewhere (see ``_word_weight``), -1 on a clash.
 
-        ``any_frame``: a frame of two frequent lower-case words the name stands in counts too
-        (see ``score_pair``).
+        ``any_frame``: a frame of two frequent lower-case words the name stands in counts too, and
+        so do two telling words on one side (``_placing_pair``; see ``score_pair``).
 
         With ``name`` given (the run context) and a known word in a name's slot, a capitalised
         neighbour ("Mark _", "_ Costner") is also looked for next to the name anywhere in the run,
@@ -666,6 +704,10 @@ class RunIndex:
                 and (occ.prev.lower(), occ.next.lower()) in context.frames \
                 and (self._telling_frame(occ.prev, occ.next) or any_frame and occ.prev.islower() and occ.next.islower()):
             strength, shown = 1.0, f"{occ.prev} _ {occ.next}"
+        if strength < 1.0 and any_frame:
+            pair = self._placing_pair(occ, context)
+            if pair:
+                strength, shown = 1.0, pair
         if strength < 1.0 and occ.prev and context.first_names and self._first_name(occ.prev) \
                 and occ.prev.lower() not in titles() and occ.prev.lower() not in context.first_names:
             # Another first name than those the name has: another person (in the run, ``name``
