@@ -186,6 +186,24 @@ def test_two_edits_need_position_evidence_when_the_article_lacks_the_name() -> N
     assert not _flagged(docs[-1])
 
 
+def test_two_edits_from_a_long_name_need_no_position_evidence() -> None:
+    # Eight letters or more keep most of their letters under two edits: few real names lie that close.
+    common = "Title\n\nVoters in Westminster went to the polls, Westminster council said."
+    lone = "Title\n\nThe analysts at Wastminstar expect a slow year for the sector."
+    docs = _run([_doc(f"w{i:02d}", common) for i in range(20)] + [_doc("z", lone)])
+    assert _flagged(docs[-1]) == Counter({("Wastminstar", "Westminster"): 1})
+
+
+def test_an_article_spelling_the_name_and_a_near_spelling_that_is_no_word_has_miswritten_it() -> None:
+    # No other article has either spelling and no neighbour word is shared: the article itself
+    # writes the rare name once and a near spelling that is no word once.
+    other = "Title\n\nThe minister said the plan would go ahead in the spring."
+    article = ("Title\n\nThe Lochgilphead council met on Monday to agree the budget.\n"
+               "Residents said Lochgilpheed deserved better.")
+    docs = _run([_doc(f"o{i}", other) for i in range(3)] + [_doc("z", article)])
+    assert _flagged(docs[-1]) == Counter({("Lochgilpheed", "Lochgilphead"): 1})
+
+
 def test_frequent_neighbour_words_show_a_slot_not_an_identity() -> None:
     # "Mr Bello said" shares only "Mr _" and "_ said" with Bell: a name of its own, not a corruption.
     bell = "Title\n\nMr Bell said the bank would cut rates, Mr Bell told reporters."
@@ -271,6 +289,15 @@ def test_another_first_name_before_the_token_is_another_person() -> None:
     assert _flagged(docs[-1]) == Counter({("Moggan", "Morgan"): 1})
 
 
+def test_a_title_before_the_name_elsewhere_is_no_first_name_of_it() -> None:
+    # The run writes "Gen Tarkovich" only: "Gen" is a title, so "Sergo" before the near-miss is no
+    # other first name than the name's own.
+    run = "Title\n\nGen Tarkovich said the border would stay closed until the spring."
+    article = "Title\n\nThe visit of Sergo Tarkovish ended on Monday, officials said."
+    docs = _run([_doc(f"t{i}", run) for i in range(4)] + [_doc("z", article)])
+    assert _flagged(docs[-1]) == Counter({("Tarkovish", "Tarkovich"): 1})
+
+
 def test_a_job_title_before_the_token_is_no_first_name() -> None:
     # "Solicitor Moggan": a title shows that a name stands there, not whose (titles.toml); a first
     # name the run never gives Morgan would make Moggan someone else.
@@ -312,6 +339,22 @@ def test_a_common_word_between_the_two_lower_case_words_the_name_stands_between_
     assert _flagged(docs[-1]) == Counter({("Onion", "London"): 1})
     named = "Title\n\nThe story ran on the satirical site Onion last week."
     docs = _run([_doc(f"r{i}", right) for i in range(6)] + [_doc("n", named), _doc("w", wrong)])
+    assert not _flagged(docs[-1])
+
+
+def test_two_telling_words_before_a_common_word_place_it_where_the_name_stands() -> None:
+    # "Duke of _" precedes Kent in the run: a common word no other article uses as a name, there, is Kent.
+    kent = "Title\n\nThe Duke of Kent opened the new hall on Monday, and the prize went to the Kent side."
+    docs = _run([_doc(f"k{i}", kent) for i in range(10)]
+                + [_doc("z", "Title\n\nCrowds cheered as the Duke of Dent arrived at the station.")])
+    assert _flagged(docs[-1]) == Counter({("Dent", "Kent"): 1})
+    # A capitalised word after it never seen after Kent makes it another name ("Dent Smythe").
+    docs = _run([_doc(f"k{i}", kent) for i in range(10)]
+                + [_doc("z", "Title\n\nCrowds cheered as the Duke of Dent Smythe arrived at the station.")])
+    assert not _flagged(docs[-1])
+    # Two frequent words ("to the _") place no name.
+    docs = _run([_doc(f"k{i}", kent) for i in range(10)]
+                + [_doc("z", "Title\n\nCrowds cheered, and the prize went to the Dent again.")])
     assert not _flagged(docs[-1])
 
 

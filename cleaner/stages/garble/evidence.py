@@ -6,7 +6,9 @@ the run and of the event group each appears, how often each appears in the artic
 suspect sits where the name sits elsewhere ("Antony X" identifies; "X said" only shows a name's
 slot, which matters for a known word like Clinker). General word frequency is a weak term and a
 tie-breaker, because frequency lists stop before many current names (Blinken is rarer than
-clinker in wordfreq).
+clinker in wordfreq). The article spelling the name too counts for a corruption, the more so when
+the token is no word at all ("Lochgilphead ... Lochgilpheed"). Two edits from a name the article
+never spells need position evidence, unless the name is long (``_LONG_NAME``).
 
 A word in general use counts as a name only where it stands capitalised mid-sentence and not in
 a title-case headline ("Often" at a sentence start is no name; "Mark Often said" is one), both in the article and when the run's
@@ -15,13 +17,15 @@ name that "Robert Sinche" could stand for). A capitalised neighbour that is not 
 (``cleaner/data/titles.toml``) identifies the person: a first name or surname ("Antony _"; before
 a common word any capitalised word, "Mark _") is looked for next to the name anywhere in the run.
 Another first name before the token than those the name has in the run ("Amit Yoran" where the
-run writes "Piers Morgan"), with no occurrence sharing one, makes it another person however strong
+run writes "Piers Morgan"; a title the run writes before the name, "Gen", is none of them), with no occurrence sharing one, makes it another person however strong
 the counts (a possessive, "Bush's", is no first name). One occurrence placed by the name's own
 first name or other half identifies a token no other article uses as a name in every occurrence
 of the article ("Andrew Errand ... said Errand": one sense per article). Two known names after the same first name ("Ian Huntley", "Ian Hunter") are two people
 unless the run spells the suggestion's full name in more articles. Both neighbours at once
 ("New _ Times", "the _ squad") place a common word where a name stands, unless they are frequent
-words not both capitalised, which any name stands between ("Mr _ said", "the _ and").
+words not both capitalised, which any name stands between ("Mr _ said", "the _ and"); so do the two
+words on one side of it ("Duke of _", "_ and Matsushita") for a common word no other article uses as a
+name, when one of them is capitalised or rare (not "of the _").
 
 Cost: candidate pairs come from a deletion index built once per distinct name; which rivals a
 token could stand for is decided once per pair of names (``RunIndex.rivals``); the articles whose
@@ -49,12 +53,21 @@ from cleaner.stages.garble.names import VariantJudge, edit_distance, fold, is_de
 
 _PREV_WORD_RE = re.compile(r"(?<![\w'’])([^\W\d_]+)(?:['’]s|['’.])?\s+$")
 _NEXT_WORD_RE = re.compile(r"^(?:['’]s)?\s+([^\W\d_]+)")
+#: Two words before or after a name with only spaces between: "Bank of _", "_ and Matsushita".
+_PREV_PAIR_RE = re.compile(r"(?<![\w'’])([^\W\d_]+) +([^\W\d_]+) +$")
+_NEXT_PAIR_RE = re.compile(r"^ +([^\W\d_]+) +([^\W\d_]+)(?![\w'’])")
 #: A short capitalised word before a full stop: a title ("Mr.", "Gen.") or an initial ("J.") when
 #: ``_abbreviation`` says so, else the end of a sentence ("for Ray. Million Dollar Baby").
 _ABBREVIATION_RE = re.compile(r"[A-Z][a-z]{0,3}")
 #: Context words this frequent ("said", "Mr", "the") stand next to any name: they show a name's
 #: slot, not which name it is.
 _GENERIC_CONTEXT_ZIPF = 5.0
+#: Names this long keep three quarters of their letters under two edits: few real names lie that
+#: close to one (Westminster, Birmingham), unlike short ones (Closer for Glocer, Walter for Halser).
+_LONG_NAME = 8
+#: Words this frequent are function words (the, and, in, his): capitalised, they start a sentence or
+#: a title ("The Hype"), they identify nothing.
+_FUNCTION_WORD_ZIPF = 6.0
 #: A capitalised word before a name rarer than this is taken for a first name, not a title.
 _FIRST_NAME_ZIPF = 4.5
 #: Articles read to learn whether a common word (Late, Often) is used as a name in the run, i.e.
@@ -80,6 +93,9 @@ class Weights:
     token_support: float = 2.4
     article_ratio: float = 0.7
     cooccurrence: float = 0.5
+    #: Added to ``cooccurrence`` for a token unknown to general language: an article that spells
+    #: the name and a near spelling that is no word has most likely miswritten the name.
+    unknown_cooccurrence: float = 0.5
     context: float = 1.5
     distance: float = 1.0
     frequency: float = 0.3
@@ -103,6 +119,8 @@ class Occurrence:
     column: int
     prev: str | None  # the word directly before (same line, only spaces between), as written
     next: str | None
+    before: tuple[str, str] | None = None  # the two words before, spaces only between ("Bank", "of")
+    after: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -166,7 +184,11 @@ def name_occurrences(lines: Sequence[str], wanted: Set[str]) -> dict[str, list[O
             elif prev and prev.group(0).rstrip()[-2:] in ("'s", "’s", "s'", "s’"):
                 prev = None  # a possessive ("Bush's America", "Jones' party") says whose, not who
             nxt = _NEXT_WORD_RE.search(line[end:])
-            found.setdefault(token, []).append(Occurrence(number, start, prev and prev.group(1), nxt and nxt.group(1)))
+            before = _PREV_PAIR_RE.search(line[max(0, start - 60) : start])
+            after = _NEXT_PAIR_RE.search(line[end : end + 60])
+            found.setdefault(token, []).append(Occurrence(
+                number, start, prev and prev.group(1), nxt and nxt.group(1),
+                (before.group(1), before.group(2)) if before else None, (after.group(1), after.group(2)) if after else None))
     return found
 
 
@@ -190,6 +212,7 @@ class _Context:
     words: set[tuple[str, str]]
     first_names: set[str]
     frames: set[tuple[str, str]]  # (word before, word after) of one occurrence: "New _ Times"
+    pairs: set[tuple[str, str, str]]  # two words on one side: ("prev", "bank", "of"), ("next", "and", "matsushita")
 
 
 class RunIndex:
@@ -378,7 +401,7 @@ class RunIndex:
             + _best_split(w.group_support, w.run_support, name_total)
             - w.token_support * math.log2(token_total)
             + abs(w.article_ratio) * 1.5
-            + max(0.0, w.cooccurrence)
+            + max(0.0, w.cooccurrence) + max(0.0, w.unknown_cooccurrence) * (zipf_token == 0.0)
             + max(0.0, w.context)
             - w.distance * (distance - 1)
             + w.frequency * _clip(zipf_name - zipf_token, 2.0)
@@ -436,17 +459,21 @@ class RunIndex:
             words: set[tuple[str, str]] = set()
             first_names: set[str] = set()
             frames: set[tuple[str, str]] = set()
+            pairs: set[tuple[str, str, str]] = set()
             for p in positions:
                 for occ in self.occurrences_in(p, name):
                     if occ.prev:
                         words.add(("prev", occ.prev.lower()))
-                        if self._first_name(occ.prev):
+                        if self._first_name(occ.prev) and occ.prev.lower() not in titles():
                             first_names.add(occ.prev.lower())
                     if occ.next:
                         words.add(("next", occ.next.lower()))
                     if occ.prev and occ.next:
                         frames.add((occ.prev.lower(), occ.next.lower()))
-            self._contexts[name, key] = _Context(words, first_names, frames)
+                    for side, pair in (("prev", occ.before), ("next", occ.after)):
+                        if pair:
+                            pairs.add((side, pair[0].lower(), pair[1].lower()))
+            self._contexts[name, key] = _Context(words, first_names, frames, pairs)
         return self._contexts[name, key]
 
     def contexts(self, name: str, position: int) -> tuple[_Context, _Context]:
@@ -511,7 +538,7 @@ class RunIndex:
             + w.run_support * math.log2(1 + name_docs - name_group)
             - w.token_support * math.log2(1 + token_docs + token_group)
             + w.article_ratio * _clip(math.log2((name_count + 1) / (token_count + 1)), 1.5)
-            + w.cooccurrence * (name_count > 0)
+            + (w.cooccurrence + w.unknown_cooccurrence * (zipf_token == 0.0)) * (name_count > 0)
             - w.distance * (distance - 1)
             + w.frequency * _clip(zipf_name - zipf_token, 2.0)
         )
@@ -584,8 +611,8 @@ class RunIndex:
                            lines[occ.line - 1][max(0, occ.column - 12) : occ.column]))]
         if zipf_token > 0 and context_share < w.known_word_context:
             return None  # a word or name of its own (Dimon, Fonda) needs position evidence to be a corruption
-        if distance > 1 and not local and context_share <= 0:
-            return None  # two edits from a name the article never uses, nothing placing it there: too many real names lie that close
+        if distance > 1 and not local and context_share <= 0 and len(name) < _LONG_NAME:
+            return None  # two edits from a short name the article never uses, nothing placing it there: too many real names lie that close
         if name_count == 0 and zipf_token > 0 and self.same_first_name_tie(position, token, name, matched):
             return None  # a known name of its own (Huntley), not only a misspelling (Hurosawa)
         log_odds = counts + w.context * context_share - w.ordinary_word * ordinary * (1.0 - min(1.0, context_share))
@@ -633,12 +660,31 @@ class RunIndex:
         both_capitalised = before[0].isupper() and after[0].isupper()
         return both_capitalised or min(self.zipf(before.lower()), self.zipf(after.lower())) < _GENERIC_CONTEXT_ZIPF
 
+    def _placing_pair(self, occ: Occurrence, context: _Context) -> str:
+        """The two words on one side of the occurrence that stand on that side of the name in
+        ``context`` and tell ("Duke of _"), shown as "Duke of _"; "" when none. A capitalised word
+        on the other side never seen next to the name ("Olympic champion _ Baldini") names another."""
+        for side, pair, other, other_side in (("prev", occ.before, occ.next, "next"), ("next", occ.after, occ.prev, "prev")):
+            if not pair or (side, pair[0].lower(), pair[1].lower()) not in context.pairs or not self._telling_pair(pair):
+                continue
+            if other and other[0].isupper() and (other_side, other.lower()) not in context.words:
+                continue
+            return f"{pair[0]} {pair[1]} _" if side == "prev" else f"_ {pair[0]} {pair[1]}"
+        return ""
+
+    def _telling_pair(self, pair: tuple[str, str]) -> bool:
+        """Two neighbour words that place a name: one of them capitalised (not a title or a function
+        word) or rarer than the words any name stands next to ("Bank of _", "analysts _"; not "of the
+        _", "and The _")."""
+        return any(self.zipf(w.lower()) < (_FUNCTION_WORD_ZIPF if w[0].isupper() and w.lower() not in titles()
+                                           else _GENERIC_CONTEXT_ZIPF) for w in pair)
+
     def _context_strength(self, occ: Occurrence, context: _Context, word_in_slot: bool,
                           name: str | None = None, any_frame: bool = False) -> tuple[float, str]:
         """How well one occurrence sits where the name sits elsewhere (see ``_word_weight``), -1 on a clash.
 
-        ``any_frame``: a frame of two frequent lower-case words the name stands in counts too
-        (see ``score_pair``).
+        ``any_frame``: a frame of two frequent lower-case words the name stands in counts too, and
+        so do two telling words on one side (``_placing_pair``; see ``score_pair``).
 
         With ``name`` given (the run context) and a known word in a name's slot, a capitalised
         neighbour ("Mark _", "_ Costner") is also looked for next to the name anywhere in the run,
@@ -658,6 +704,10 @@ class RunIndex:
                 and (occ.prev.lower(), occ.next.lower()) in context.frames \
                 and (self._telling_frame(occ.prev, occ.next) or any_frame and occ.prev.islower() and occ.next.islower()):
             strength, shown = 1.0, f"{occ.prev} _ {occ.next}"
+        if strength < 1.0 and any_frame:
+            pair = self._placing_pair(occ, context)
+            if pair:
+                strength, shown = 1.0, pair
         if strength < 1.0 and occ.prev and context.first_names and self._first_name(occ.prev) \
                 and occ.prev.lower() not in titles() and occ.prev.lower() not in context.first_names:
             # Another first name than those the name has: another person (in the run, ``name``
