@@ -329,6 +329,8 @@ def _judge_by_context(page: _Page, body: tuple[int, int]) -> None:
                 continue
             run.append(pos)
             continue
+        if not run:  # most lines of the body are paragraphs, with no run of short lines to end
+            continue
         if len(run) >= 3:
             first, final = index[run[0]] + 1, index[run[-1]] + 1
             for member in run:
