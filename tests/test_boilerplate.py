@@ -318,7 +318,7 @@ def test_megabyte_line_is_linear(line):
     start = time.perf_counter()
     verdicts = classify_lines(["Title", "", line, "", BODY], lexicon)
     assert time.perf_counter() - start < 2.0
-    assert all(v.index in (2, 4) for v in verdicts)
+    assert all(v.line in (3, 5) for v in verdicts)
 
 
 @pytest.mark.skipif(not os.environ.get("CLEANER_DEV_DATA")
@@ -396,7 +396,7 @@ def test_a_long_line_after_the_body_names_a_site_only_by_a_whole_word():
     assert line[-EDGE_CHARS:].startswith("times") and "times" in load_lexicon().site_words
     lines = ["A budget for the harbour", "", para, "", para.replace("Monday", "Tuesday"), "", line]
     verdict = classify_lines(lines, load_lexicon())[-1]
-    assert verdict.index == 6 and verdict.detail == "short line after the body"
+    assert verdict.line == 7 and verdict.detail == "short line after the body"
     named = classify_lines(lines[:-1] + [line.replace(" won", " Harbour Times")], load_lexicon())[-1]
     assert named.detail == "short line after the body naming a site"
 

@@ -5,7 +5,7 @@ Public API (see stage.py for the call order): BoilerplateConfig, run, run_corpus
 line_actions, clean_title, split_site_suffix, classify_lines, CODES, GOLD_SYNONYMS.
 """
 
-from .classify import Verdict, classify_lines
+from .classify import classify_lines
 from .codes import CODES, DEFAULT_POLICY, GOLD_SYNONYMS, STAGE, matches_gold
 from .lexicon import LANGUAGES, load_lexicon
 from .stage import BoilerplateConfig, clean_title, line_actions, run, run_corpus
@@ -13,6 +13,6 @@ from .title import split_site_suffix
 
 __all__ = [
     "CODES", "DEFAULT_POLICY", "GOLD_SYNONYMS", "LANGUAGES", "STAGE", "BoilerplateConfig",
-    "Verdict", "classify_lines", "clean_title", "line_actions", "load_lexicon", "matches_gold",
+    "classify_lines", "clean_title", "line_actions", "load_lexicon", "matches_gold",
     "run", "run_corpus", "split_site_suffix",
 ]

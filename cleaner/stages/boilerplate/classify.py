@@ -26,6 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ...document import Finding
+from .codes import STAGE
 from .lexicon import Lexicon, Match
 from .shape import Shape, capitals_per_word, line_shapes, lower
 from .title import echo_score, title_tokens
@@ -52,19 +54,6 @@ _SECTION_SCORE = 0.85  # a line in a comments/teaser section; surer lexicon matc
 
 
 @dataclass(slots=True)
-class Verdict:
-    """A suspected boilerplate line: 0-based ``index``, class ``code``, ``score`` in [0, 1].
-    (A slots dataclass, read-only by convention: made for most junk lines of every article,
-    it must be cheap to build and to read; a named tuple is built by a Python-level __new__.)"""
-
-    index: int
-    code: str
-    score: float
-    detail: str
-    evidence: dict[str, Any]
-
-
-@dataclass(slots=True)
 class _Page:
     """The non-blank lines of one article as parallel lists (position ``pos`` = the pos-th
     non-blank line): cheaper to build and walk than one object per line, which matters since
@@ -74,13 +63,14 @@ class _Page:
     text: list[str]
     shape: list[Shape]
     match: list[Match | None]
-    verdict: list[Verdict | None]
+    verdict: list[Finding | None]
     echo: int = -1  # position of the line that best repeats the title (a headline above the body)
 
 
 def classify_lines(lines: Sequence[str], lexicon: Lexicon, *, title_index: int | None = 0,
-                   protect_title: bool = True, title_text: str | None = None) -> list[Verdict]:
-    """Verdicts for the suspected boilerplate lines of one article, in line order.
+                   protect_title: bool = True, title_text: str | None = None) -> list[Finding]:
+    """Findings (1-based raw lines) for the suspected boilerplate lines of one article, in
+    line order.
 
     ``title_index``: the line holding the title, or None (title given apart, ``title_text``).
     ``protect_title``: never judge the title line; off for page dumps whose first line may be
@@ -158,9 +148,9 @@ def _find_body(page: _Page) -> tuple[int, int] | None:
     return (best_lo, best_hi) if best_lo >= 0 else None
 
 
-def _from_match(index: int, match: Match, score: float | None = None, note: str = "") -> Verdict:
+def _from_match(line: int, match: Match, score: float | None = None, note: str = "") -> Finding:
     rule = match.rule
-    return Verdict(index, rule.code, match.score if score is None else score, rule.detail + note, rule.evidence)
+    return Finding(STAGE, rule.code, line, match.score if score is None else score, rule.detail + note, rule.evidence)
 
 
 def _judge_by_lexicon_and_position(page: _Page, body: tuple[int, int] | None,
@@ -176,7 +166,7 @@ def _judge_by_lexicon_and_position(page: _Page, body: tuple[int, int] | None,
             continue
         shape = shapes[pos]
         if not shape.prose and (shape.seps >= 2 or shape.link):
-            verdicts[pos] = Verdict(page.index[pos], "navigation", 0.75,
+            verdicts[pos] = Finding(STAGE, "navigation", page.index[pos] + 1, 0.75,
                                     "menu-shaped line (separators or link) inside the body",
                                     {"rule": "shape", "separators": shape.seps, "link": shape.link})
     if body is None:
@@ -195,7 +185,7 @@ def _judge_by_lexicon_and_position(page: _Page, body: tuple[int, int] | None,
         match = matches[pos]
         if section is not None and (match is None or match.score < _SECTION_SCORE):
             code, opener = section
-            verdicts[pos] = Verdict(page.index[pos], code, _SECTION_SCORE, f"in the {code} section opened at line {opener}",
+            verdicts[pos] = Finding(STAGE, code, page.index[pos] + 1, _SECTION_SCORE, f"in the {code} section opened at line {opener}",
                                     {"rule": "section", "opened_by": opener})
         elif match is not None:
             if match.rule.opens:
@@ -204,7 +194,7 @@ def _judge_by_lexicon_and_position(page: _Page, body: tuple[int, int] | None,
         elif pos != page.echo:
             shape = shapes[pos]
             if listing and pos == end + 1 and not shape.seps and not shape.link:
-                verdicts[pos] = Verdict(page.index[pos], "footer", 0.4, "an item of the list the article ends with",
+                verdicts[pos] = Finding(STAGE, "footer", page.index[pos] + 1, 0.4, "an item of the list the article ends with",
                                         {"rule": "last_words", "body": body_lines, "words": shape.words})
                 end = pos
                 continue
@@ -213,35 +203,35 @@ def _judge_by_lexicon_and_position(page: _Page, body: tuple[int, int] | None,
                 end, listing = pos, page.text[pos].rstrip().endswith(":")
 
 
-def _lexicon_verdict(page: _Page, pos: int, match: Match, lo: int, hi: int) -> Verdict:
+def _lexicon_verdict(page: _Page, pos: int, match: Match, lo: int, hi: int) -> Finding:
     """A lexicon match, weakened where position or context says it is probably text."""
-    rule, index = match.rule, page.index[pos]
+    rule, line = match.rule, page.index[pos] + 1
     if rule.edge and lo + 2 <= pos <= hi - 3:
-        return _from_match(index, match, match.score * 0.5, "; deep inside the body, so doubtful")
+        return _from_match(line, match, match.score * 0.5, "; deep inside the body, so doubtful")
     if rule.code in ("navigation", "related") and lo < pos < hi and page.shape[pos - 1].prose \
             and page.shape[pos + 1].prose:
-        return _from_match(index, match, 0.45, "; between two paragraphs, so probably a subhead")
-    return _from_match(index, match)
+        return _from_match(line, match, 0.45, "; between two paragraphs, so probably a subhead")
+    return _from_match(line, match)
 
 
 def _outside_verdict(page: _Page, pos: int, before: bool, distance: int, body_lines: list[int],
-                     site_words: frozenset[str]) -> Verdict | None:
-    shape, index, text = page.shape[pos], page.index[pos], page.text[pos]
+                     site_words: frozenset[str]) -> Finding | None:
+    shape, line, text = page.shape[pos], page.index[pos] + 1, page.text[pos]
     evidence: dict[str, Any] = {"rule": "position", "body": body_lines, "words": shape.words}
     where = "before" if before else "after"
     if before and distance == 1 and 3 <= shape.words <= 25 and not shape.sentence \
             and not shape.seps and not shape.link:
         return None  # the line right above the body: headline or deck; keep
     if distance <= _NAME_REACH and _name_like(text, site_words):
-        return Verdict(index, "byline", 0.75, f"a bare name {where} the body", evidence)
+        return Finding(STAGE, "byline", line, 0.75, f"a bare name {where} the body", evidence)
     if shape.seps >= 2 or shape.link:
-        return Verdict(index, "navigation", 0.8, f"menu-shaped line {where} the body", evidence)
+        return Finding(STAGE, "navigation", line, 0.8, f"menu-shaped line {where} the body", evidence)
     if shape.prose:
-        return Verdict(index, "teaser", 0.6, f"running text {where} the body, apart from it", evidence)
+        return Finding(STAGE, "teaser", line, 0.6, f"running text {where} the body, apart from it", evidence)
     if before:
-        return Verdict(index, "navigation", 0.75, "short line before the body", evidence)
+        return Finding(STAGE, "navigation", line, 0.75, "short line before the body", evidence)
     if distance <= _LAST_WORDS_REACH and _last_words(text, shape):
-        return Verdict(index, "footer", 0.4, "a short sentence right after the body, probably its last words"
+        return Finding(STAGE, "footer", line, 0.4, "a short sentence right after the body, probably its last words"
                        if not text.rstrip().endswith(":") else "a sentence right after the body introducing a list",
                        {**evidence, "rule": "last_words"})
     # The words of a line read whole are its tokens; a longer line's tokens are only its edges,
@@ -249,10 +239,10 @@ def _outside_verdict(page: _Page, pos: int, before: bool, distance: int, body_li
     tokens = shape.tokens if shape.tokens and shape.head is shape.tail else lower(text).split()
     words = {w.strip(".,:;()'\"") for w in tokens}
     if not words.isdisjoint(site_words):
-        return Verdict(index, "footer", 0.75, "short line after the body naming a site", evidence)
+        return Finding(STAGE, "footer", line, 0.75, "short line after the body naming a site", evidence)
     if shape.words >= 3 and capitals_per_word(text.strip(), shape.words) >= 0.5:
-        return Verdict(index, "related", 0.7, "headline-like line after the body", evidence)
-    return Verdict(index, "footer", 0.7, "short line after the body", evidence)
+        return Finding(STAGE, "related", line, 0.7, "headline-like line after the body", evidence)
+    return Finding(STAGE, "footer", line, 0.7, "short line after the body", evidence)
 
 
 def _last_words(text: str, shape: Shape) -> bool:
@@ -324,8 +314,8 @@ def _judge_by_context(page: _Page, body: tuple[int, int]) -> None:
             prev_v = verdicts[pos - 1] if pos > 0 else None
             next_v = verdicts[pos + 1] if pos < last else None
             if prev_v is not None and next_v is not None and prev_v.score >= 0.5 and next_v.score >= 0.5:
-                verdicts[pos] = Verdict(index[pos], prev_v.code, 0.7, f"short line between two {prev_v.code} lines",
-                                        {"rule": "context", "between": [prev_v.index + 1, next_v.index + 1]})
+                verdicts[pos] = Finding(STAGE, prev_v.code, index[pos] + 1, 0.7, f"short line between two {prev_v.code} lines",
+                                        {"rule": "context", "between": [prev_v.line, next_v.line]})
                 continue
             run.append(pos)
             continue
@@ -334,7 +324,7 @@ def _judge_by_context(page: _Page, body: tuple[int, int]) -> None:
         if len(run) >= 3:
             first, final = index[run[0]] + 1, index[run[-1]] + 1
             for member in run:
-                verdicts[member] = Verdict(index[member], "navigation", 0.6,
+                verdicts[member] = Finding(STAGE, "navigation", index[member] + 1, 0.6,
                                            f"one of {len(run)} short lines in a row (a link list)",
                                            {"rule": "context", "run": [first, final]})
         run = []

@@ -90,9 +90,8 @@ def run(doc: Document, config: BoilerplateConfig) -> None:
         # The headline without the site's name is what a line echoing it repeats.
         title, doc.site = split_site_suffix(_title_text(doc) or "", lexicon.site_words)
     title_index = doc.title_line - 1 if doc.title_line is not None else None
-    verdicts = classify_lines(doc.lines, lexicon, title_index=title_index,
-                              protect_title=config.protect_title, title_text=title)
-    doc.findings.extend([Finding(STAGE, v.code, v.index + 1, v.score, v.detail, v.evidence) for v in verdicts])
+    doc.findings.extend(classify_lines(doc.lines, lexicon, title_index=title_index,
+                                       protect_title=config.protect_title, title_text=title))
 
 
 def _skip_index(doc: Document, config: BoilerplateConfig) -> int | None:
