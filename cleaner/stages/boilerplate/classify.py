@@ -100,7 +100,7 @@ def _title_echo(page: _Page, title: frozenset[str], title_index: int | None) -> 
     nothing) as written, split at spaces: neither is even tokenised."""
     best, best_score = -1, 0.0
     most_words = 2 * len(title) + 4
-    content = frozenset(word for word in title if len(word) >= 4) or title
+    content = {word for word in title if len(word) >= 4} or title
     for pos, shape in enumerate(page.shape):
         if not shape.prose and shape.words <= most_words and page.index[pos] != title_index \
                 and not content.isdisjoint(shape.tokens):
