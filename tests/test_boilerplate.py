@@ -155,6 +155,18 @@ def test_guillemets_between_menu_items_still_separate():
     assert (codes[3], codes[9]) == ("navigation", "navigation")
 
 
+def test_an_article_run_into_one_line_under_a_title_case_headline_is_running_text():
+    """Read at its start only, the line looks like a list of names; its end is plain prose (cut
+    off mid-sentence, as page dumps are: no full stop makes it a sentence)."""
+    headline = "The One To Watch: Harbour Council Unveils Its Biggest Budget In Twenty Years "
+    line = headline + " ".join([BODY] * 12) + " and the mayor said the vote would stand"
+    assert len(line) > 1000
+    text = article(line, BODY)
+    doc = make_doc(text)
+    run(doc, BoilerplateConfig())
+    assert line_actions(doc, BoilerplateConfig()) == {}
+
+
 def test_short_sentences_ending_the_article_stay():
     """'Good luck, Tara.': plain statements right after the body are its last words."""
     text = article(BODY, BODY, "Testimony continues today.", "We take these issues very seriously.")

@@ -169,8 +169,17 @@ def line_shapes(lines: Sequence[str], skip: int | None = None) -> tuple[list[int
 
 def capitals_per_word(start: str, words: int) -> float:
     """Capital letters per word over about the first 20 words of a stripped line of ``words``
-    words: enough to tell a list of names or a menu from prose. Computed only where asked: a
-    line too short to be prose needs it only when it ends up after the body."""
-    head_words = words if len(start) <= _WHOLE_CAPS_CHARS else start.count(" ", 0, _CAPS_CHARS) + 1
-    return len(start[:_CAPS_CHARS].encode("latin-1", "ignore").translate(None, _NOT_CAPITAL)) / head_words
+    words: enough to tell a list of names or a menu from prose. A longer line is read at both
+    ends and counts by the lower: a list of names is capitalised throughout, but an article run
+    into one line may open with its title-case headline. Computed only where asked: a line too
+    short to be prose needs it only when it ends up after the body."""
+    if len(start) <= _WHOLE_CAPS_CHARS:
+        return _capitals(start[:_CAPS_CHARS]) / words
+    end = start[-_CAPS_CHARS:]
+    return min(_capitals(start[:_CAPS_CHARS]) / (start.count(" ", 0, _CAPS_CHARS) + 1),
+               _capitals(end) / (end.count(" ") + 1))
+
+
+def _capitals(text: str) -> int:
+    return len(text.encode("latin-1", "ignore").translate(None, _NOT_CAPITAL))
 
