@@ -221,6 +221,11 @@ def test_short_line_between_removed_lines_goes():
     ("Sign up for our daily newsletter", "newsletter"),
     ("We use cookies to improve your experience on our site.", "cookie_notice"),
     ("Editor's note: This story has been corrected.", "editor_note"),
+    ("Klicken Sie hier, um weitere Nachrichten zu finden", "read_more"),
+    ("Posted in Politics | Tagged election, budget", "navigation"),
+    ("Listen to this article", "navigation"),
+    ("Pin it", "social_share"),
+    ("Don't miss", "related"),
 ])
 def test_multilingual_lexicon_lines_at_the_tail(line, code):
     doc = make_doc(article(BODY, BODY, line))
