@@ -396,3 +396,31 @@ def test_a_possessive_before_the_token_is_no_other_first_name() -> None:
 def test_a_stop_after_a_title_or_an_initial_ends_no_sentence(word: str, abbreviation: bool) -> None:
     # "Ft. Worth", "Fr. Brown": the word after keeps its neighbour; "for Ray. Million" does not.
     assert _abbreviation(word) is abbreviation
+
+
+def test_a_full_name_the_run_writes_shows_whose_first_name_was_misspelt() -> None:
+    # Other articles use "Andre" as a name of its own (Andre Agassi), so counts alone say nothing;
+    # "Andrew Marr" in three other articles and "Andre Marr" in none says who is meant.
+    marr = "Title\n\nThe presenter Andrew Marr said the interview would air on Sunday."
+    agassi = "Title\n\nThe player Andre Agassi said he would play, and Andre won the match."
+    slip = "Title\n\nThe show's host Andre Marr asked the minister about the plan."
+    docs = _run([_doc(f"m{i}", marr) for i in range(3)] + [_doc(f"a{i:02d}", agassi) for i in range(12)] + [_doc("z", slip)])
+    assert _flagged(docs[-1]) == Counter({("Andre", "Andrew"): 1})
+    assert "full name Andrew Marr" in next(f.evidence["context_words"] for f in docs[-1].findings_of("garble"))
+    # One other article only, or a surname after a shared first name ("David Hill", "David Gill"), is no proof.
+    docs = _run([_doc("m0", marr)] + [_doc(f"a{i:02d}", agassi) for i in range(12)] + [_doc("z", slip)])
+    assert not _flagged(docs[-1])
+    gill = "Title\n\nThe chief executive David Gill said the club would not sell."
+    hill = "Title\n\nThe spokesman David Hill said the minister would not resign. Mr Hill left."
+    others = "Title\n\nThe racing driver Damon Hill said he would retire, Hill told reporters."
+    docs = _run([_doc(f"g{i}", gill) for i in range(3)] + [_doc(f"o{i:02d}", others) for i in range(12)] + [_doc("z", hill)])
+    assert not _flagged(docs[-1])
+
+
+def test_a_full_name_other_articles_write_with_the_token_is_a_name_of_its_own() -> None:
+    # "Hang" is one edit from Hong, which the run writes far more often; but another article writes
+    # "Hang Seng" and none "Hong Seng": the index's own name, not a slip for Hong Kong.
+    hong = "Title\n\nShares rose on the Hong Kong market on Monday, the Hong Kong traders said."
+    seng = "Title\n\nIn Hong Kong, the Hang Seng index gained on the news, dealers said."
+    docs = _run([_doc(f"h{i:02d}", hong) for i in range(12)] + [_doc("s0", seng), _doc("s1", seng)])
+    assert not _flagged(docs[-1]) and not _flagged(docs[-2])

@@ -27,11 +27,20 @@ words not both capitalised, which any name stands between ("Mr _ said", "the _ a
 words on one side of it ("Duke of _", "_ and Matsushita") for a common word no other article uses as a
 name, when one of them is capitalised or rare (not "of the _").
 
+Full names decide what counts cannot: "Andre Marr" where other articles write "Andrew Marr" and
+none "Andre Marr" is a slip, however many articles use Andre as a name of its own (Andre Agassi);
+only a first half is judged so, as two people share a first name far more often than a surname
+(``RunIndex.full_name_suspect``). The other way round, a token that forms with its neighbour a
+full name other articles write, as many as with the suggestion, is a name of its own there
+("Hang Seng", never "Hong Seng"; ``RunIndex.known_full_name``).
+
 Cost: candidate pairs come from a deletion index built once per distinct name; which rivals a
 token could stand for is decided once per pair of names (``RunIndex.rivals``); the articles whose
 words are needed are each read once (``RunIndex.prefetch``); whether a common word is used as a
 name in the run is estimated from ``_NAME_USE_SAMPLE`` articles, and a full name is looked for in
-at most ``_PAIR_SAMPLE`` articles, so the pass stays linear in the number of articles.
+at most ``_PAIR_SAMPLE`` articles, so the pass stays linear in the number of articles; a full name
+is looked for as a phrase in the articles holding both its halves, and no further than
+``_FULL_NAME_DOCS`` + 1 of them.
 """
 
 from __future__ import annotations
@@ -76,6 +85,11 @@ _NAME_USE_SAMPLE = 20
 #: Articles holding both a name and a capitalised neighbour word read to find the pair ("Kevin
 #: Costner") anywhere in the run, beyond the sample of ``context_docs``.
 _PAIR_SAMPLE = 10
+#: Other articles that must write a full name ("Andrew Marr") for a near spelling of one half
+#: that no other article writes with the other half ("Andre Marr") to be a corruption.
+_FULL_NAME_DOCS = 2
+#: How much rarer in general language (Zipf) a suggestion found by its full name may be than the token.
+_FULL_NAME_ZIPF_MARGIN = 1.0
 #: Words of four letters or more: in a title-case headline they are capitalised, short ones may not be.
 _TITLE_WORD_RE = re.compile(r"\b[^\W\d_]{4,}")
 #: Before a sentence start: the end of a sentence, an opening quote or bracket, a line start.
@@ -100,6 +114,9 @@ class Weights:
     distance: float = 1.0
     frequency: float = 0.3
     ordinary_word: float = 2.0
+    #: Per doubling of the other articles writing the suggestion's full name ("Andrew Marr") where
+    #: the article writes the token's ("Andre Marr"), see ``RunIndex.full_name_suspect``.
+    full_name: float = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +273,9 @@ class RunIndex:
         self._name_uses: dict[str, int] = {}
         self._pairs: dict[tuple[str, str, str], list[int]] = {}
         self._holder_sets: dict[str, frozenset[int]] = {}
+        self._texts: dict[int, str] = {}
+        self._full_names: dict[tuple[str, str], tuple[int, ...]] = {}
+        self._full_name_rivals: dict[str, list[tuple[str, int]]] = {}
 
     def used_as_name(self, position: int, word: str) -> bool:
         """True when ``word`` stands capitalised mid-sentence in the article (not only at sentence starts).
@@ -441,6 +461,8 @@ class RunIndex:
             for token in doc.summary.names:
                 if len(token) < 4 or self._has_variant[token]:
                     continue
+                if self.full_name_rivals(token):
+                    wanted[position].add(token)
                 for name, distance in self.rivals(token, doc.language):
                     pairs = [(token, name)]
                     if name in doc.summary.names:
@@ -483,6 +505,111 @@ class RunIndex:
         local = self._context_of(name, position if group is None else ("group", group), local_positions)
         return local, self._context_of(name, "run", run_positions)
 
+    def _text(self, position: int) -> str:
+        if position not in self._texts:
+            self._texts[position] = "\n".join(self.docs[position].lines)
+        return self._texts[position]
+
+    def full_name_docs(self, first: str, second: str) -> tuple[int, ...]:
+        """The first articles (up to ``_FULL_NAME_DOCS`` + 1) that write "first second" as whole words."""
+        key = (first, second)
+        if key not in self._full_names:
+            fewer, more = sorted(key, key=lambda n: len(self.docs_with.get(n, ())))
+            holders = self._holder_set(more)
+            found: list[int] = []
+            phrase = f"{first} {second}"
+            for p in self.docs_with.get(fewer, ()):
+                if p in holders and next(_word_starts(self._text(p), phrase), None) is not None:
+                    found.append(p)
+                    if len(found) > _FULL_NAME_DOCS:
+                        break
+            self._full_names[key] = tuple(found)
+        return self._full_names[key]
+
+    def _full_name_word(self, word: str) -> bool:
+        """A capitalised neighbour that can be half of a full name: not a title, not a function word."""
+        return len(word) > 1 and word[0].isupper() and not word.isupper() \
+            and word.lower() not in titles() and self.zipf(word.lower()) < _FUNCTION_WORD_ZIPF
+
+    def full_name_rivals(self, token: str) -> list[tuple[str, int]]:
+        """The neighbours of ``token`` whose full name could show it to be a corruption of them
+        (see ``full_name_suspect``): names held by enough articles and no rarer in general
+        language than the token by more than one Zipf unit (Sports Interactive is no slip for a
+        "Spooks Interactive" the run writes twice). Not for words with inner capitals (JPMorgan)."""
+        if token not in self._full_name_rivals:
+            found: list[tuple[str, int]] = []
+            if not any(ch.isupper() for ch in token[1:]):
+                found = [(name, distance) for name, distance in self.neighbours(token)
+                         if len(self.docs_with[name]) >= _FULL_NAME_DOCS
+                         and not (token.endswith("s") and is_derived(self.folded[token][:-1], self.folded[name]))
+                         and self.zipf(name) >= self.zipf(token) - _FULL_NAME_ZIPF_MARGIN]
+            self._full_name_rivals[token] = found
+        return self._full_name_rivals[token]
+
+    def known_full_name(self, position: int, token: str, name: str, occ: Occurrence) -> bool:
+        """Whether the token and a capitalised neighbour of this occurrence form a full name that
+        other articles write, at least as many as the same with ``name`` ("Hang Seng", never
+        "Hong Seng"; "Arch Madness" as often as "March Madness"): a name of its own there."""
+        for side, word in (("prev", occ.prev), ("next", occ.next)):
+            if word is None or not self._full_name_word(word):
+                continue
+            mine, theirs = ((word, token), (word, name)) if side == "prev" else ((token, word), (name, word))
+            own = sum(p != position for p in self.full_name_docs(*mine))
+            if own and own >= sum(p != position for p in self.full_name_docs(*theirs)):
+                return True
+        return False
+
+    def full_name_suspect(self, position: int, token: str) -> Suspect | None:
+        """The token as a corruption of a name whose full name ("Andrew Marr") the run writes in
+        ``_FULL_NAME_DOCS`` other articles or more, where the article writes "Andre Marr", a full
+        name no other article writes. The full name says who is meant, however many other
+        articles use the token as a name of its own (Andre Agassi).
+
+        Only a first half is judged so ("Andre _", "_ State" after it): two people may share a
+        first name ("David Hill", "David Gill") far more often than a surname. An occurrence
+        whose other neighbour forms a full name with the token elsewhere ("United Nations
+        Development"), a common word at a sentence start and a title-case headline ("AMD Enters
+        Server Business") say nothing.
+        """
+        w = self.weights
+        rivals = self.full_name_rivals(token)
+        if not rivals:
+            return None
+        occurrences = self.occurrences_in(position, token)
+        candidates = [(occ, occ.next, name, distance, support) for occ in occurrences
+                      if occ.next is not None and self._full_name_word(occ.next) for name, distance in rivals
+                      if (support := sum(p != position for p in self.full_name_docs(name, occ.next))) >= _FULL_NAME_DOCS]
+        if not candidates:
+            return None
+        lines = self.docs[position].lines
+        common = self.zipf(token) >= COMMON_ZIPF
+        # Capitals that show no name: a title-case headline, a common word at a sentence start.
+        named = [occ for occ in occurrences if not _title_case(lines[occ.line - 1]) and not (
+            common and _sentence_start(lines[occ.line - 1][max(0, occ.column - 12) : occ.column]))]
+        best: Suspect | None = None
+        for occ, word, name, distance, support in candidates:
+            if occ not in named or any(p != position for p in self.full_name_docs(token, word)) \
+                    or self.known_full_name(position, token, name, occ):
+                continue  # no name shown here, or a full name another article writes too
+            log_odds = w.bias + w.full_name * math.log2(1 + support) - w.distance * (distance - 1)
+            score = 1.0 / (1.0 + math.exp(-log_odds))
+            if log_odds < self.min_log_odds or best is not None and best.score >= score:
+                continue
+            names = self.docs[position].summary.names
+            best = Suspect(token, name, score, tuple(named), {
+                "token": token, "suggestion": name,
+                "token_count_article": names.get(token, 0),
+                "suggestion_count_article": names.get(name, 0),
+                "token_docs_run": max(0, self.name_uses(token) - 1),
+                "suggestion_docs_run": self.name_uses(name),
+                "token_docs_group": 0, "suggestion_docs_group": 0,
+                "edit_distance": distance, "phonetic_distance": phonetic_distance(token, name),
+                "zipf_token": self.zipf(token), "zipf_suggestion": self.zipf(name),
+                "context_match": 1.0,
+                "context_words": f"full name {name} {word} in {support} other articles",
+            })
+        return best
+
     def suspects(self, position: int) -> list[Suspect]:
         """Tokens of one article judged corrupted (score at the threshold or above), best suggestion each."""
         doc = self.docs[position]
@@ -500,6 +627,8 @@ class RunIndex:
                     continue
                 if best is None or forward.score > best.score:
                     best = forward
+            if best is None:
+                best = self.full_name_suspect(position, token)
             if best is not None:
                 found.append(best)
         return found
@@ -573,6 +702,8 @@ class RunIndex:
         # or not ("Mr _ said" fits any surname: a title shows a person, not which).
         lone = ordinary and token_docs + token_group == 0
         occurrences = self.occurrences_in(position, token)
+        if any(self.known_full_name(position, token, name, occ) for occ in occurrences):
+            return None  # a full name of its own here (Hang Seng): one sense per article
         strengths = []
         named = False  # an occurrence placed by a capitalised neighbour of the name ("Andrew _")
         for occ in occurrences:
