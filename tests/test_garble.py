@@ -319,6 +319,20 @@ def test_other_reports_of_the_event_place_a_repeated_common_word_on_a_few_occurr
     assert not _flagged(_run(docs)[-1])
 
 
+def test_a_lone_common_word_beside_several_of_the_names_neighbours_is_placed_without_event_groups() -> None:
+    # No event group: a common word no other article uses as a name, one edit from Drake, shares a
+    # different neighbour with Drake in three occurrences ("over _", "_ held", "before _"); the
+    # occurrence beside nothing Drake stands next to says nothing either way.
+    right = "Title\n\nCreighton won over Drake on Friday, as Drake held on before Drake faded."
+    wrong = ("Title\n\nCreighton won over Brake in the opener. The fans saw Brake held firm, and "
+             "later Brake answered, before Brake faded.")
+    docs = _run([_doc(f"r{i}", right) for i in range(4)] + [_doc("w", wrong)])
+    assert _flagged(docs[-1]) == Counter({("Brake", "Drake"): 4})
+    # A capitalised word beside it never seen beside Drake makes it part of another name.
+    docs = _run([_doc(f"r{i}", right) for i in range(4)] + [_doc("w", wrong.replace("over Brake", "over Garden Brake"))])
+    assert not _flagged(docs[-1])
+
+
 def test_a_common_word_capitalised_in_a_title_case_headline_is_no_name() -> None:
     center = "Title\n\nThe firm opened a new data Center Server farm, the Center Server team said."
     headline = "AMD Enters Server Business With Bold Acquisition\n\nThe chip maker enters the market."

@@ -25,7 +25,11 @@ unless the run spells the suggestion's full name in more articles. Both neighbou
 ("New _ Times", "the _ squad") place a common word where a name stands, unless they are frequent
 words not both capitalised, which any name stands between ("Mr _ said", "the _ and"); so do the two
 words on one side of it ("Duke of _", "_ and Matsushita") for a common word no other article uses as a
-name, when one of them is capitalised or rare (not "of the _").
+name, when one of them is capitalised or rare (not "of the _"). Such a word one edit from the name
+that shares a neighbour with it in several occurrences, by different words ("over _", "_ held",
+"before _"), is placed by their number even where the article and its group lack the name: its
+occurrences beside nothing the name stands next to then say nothing either way, unless a
+capitalised word there, never seen beside the name, makes it part of another name ("Vampire _").
 
 Full names decide what counts cannot: "Andre Marr" where other articles write "Andrew Marr" and
 none "Andre Marr" is a slip, however many articles use Andre as a name of its own (Andre Agassi);
@@ -691,7 +695,6 @@ class RunIndex:
         token_docs, name_docs, token_group, name_group = c.token_docs, c.name_docs, c.token_group, c.name_group
         local = name_count > 0 or name_group > 0
         local_context, run_context = self.contexts(name, position)
-        matched: list[Occurrence] = []
         context_sum = 0.0
         words: set[str] = set()
         # A known word where the name should be: a common word anywhere, a rarer one (Clinker)
@@ -718,12 +721,19 @@ class RunIndex:
             named = named or (strength >= 1.0 and word in (f"{occ.prev} _", f"_ {occ.next}") and word.strip("_ ")[0].isupper())
             if word:
                 words.add(word)
-            if not ordinary or strength >= (0.3 if local else 1.0):
-                matched.append(occ)
+        # A common word no other article uses as a name, one edit from the name, standing where the
+        # name stands elsewhere next to several different words, is placed by their number, unless
+        # a capitalised word never seen next to the name makes it part of another name ("Vampire _").
+        spread = lone and distance == 1 and len(words) >= 2 and min(strengths) >= 0.0 and not any(
+            strength < 1.0 and any(word is not None and self._full_name_word(word) for word in (occ.prev, occ.next))
+            for occ, strength in zip(occurrences, strengths, strict=True))
+        matched = [occ for occ, strength in zip(occurrences, strengths, strict=True)
+                   if not ordinary or strength >= (0.3 if local or spread else 1.0)]
         # Where other reports of the same event use the name, the event is about it: occurrences
         # whose neighbours are seen next to it nowhere say nothing either way. Elsewhere they count
         # as misses, so a token the article repeats is not taken for another name on one shared word.
-        informative = sum(strength != 0.0 for strength in strengths) if name_group else token_count
+        placed = sum(strength != 0.0 for strength in strengths)
+        informative = placed if name_group or spread else token_count
         context_share = context_sum / max(1, informative)
         if named and token_docs + token_group == 0 and min(strengths) >= 0.0:
             # One sense per article: a token no other article uses as a name, placed once by the
