@@ -431,6 +431,22 @@ def test_a_full_name_the_run_writes_shows_whose_first_name_was_misspelt() -> Non
     assert not _flagged(docs[-1])
 
 
+def test_a_first_name_several_people_of_the_run_share_may_give_another_person_the_surname() -> None:
+    # "Mick McCarthy" in three other articles, "Nick McCarthy" in none; but the run gives Nick to
+    # several people (Nick Cave, Nick Ross, Nick Wood) and Mick to no more: two men share a surname.
+    mick = "Title\n\nThe manager Mick McCarthy said his side would fight on."
+    nicks = ["Title\n\nThe singer Nick Cave said the tour would go ahead.",
+             "Title\n\nThe presenter Nick Ross said the show would return.",
+             "Title\n\nThe actor Nick Wood said the play would open."]
+    band = "Title\n\nThe band formed when guitarist Nick McCarthy moved to the city."
+    docs = _run([_doc(f"m{i}", mick) for i in range(3)] + [_doc(f"n{i}", text) for i, text in enumerate(nicks)]
+                + [_doc("z", band)])
+    assert not _flagged(docs[-1])
+    # Given to fewer people than the suggestion, the first name is a slip (see the Andre Marr test).
+    docs = _run([_doc(f"m{i}", mick) for i in range(3)] + [_doc(f"n{i}", nicks[0]) for i in range(3)] + [_doc("z", band)])
+    assert _flagged(docs[-1]) == Counter({("Nick", "Mick"): 1})
+
+
 def test_a_full_name_other_articles_write_with_the_token_is_a_name_of_its_own() -> None:
     # "Hang" is one edit from Hong, which the run writes far more often; but another article writes
     # "Hang Seng" and none "Hong Seng": the index's own name, not a slip for Hong Kong.

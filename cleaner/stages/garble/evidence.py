@@ -34,7 +34,9 @@ capitalised word there, never seen beside the name, makes it part of another nam
 Full names decide what counts cannot: "Andre Marr" where other articles write "Andrew Marr" and
 none "Andre Marr" is a slip, however many articles use Andre as a name of its own (Andre Agassi);
 only a first half is judged so, as two people share a first name far more often than a surname
-(``RunIndex.full_name_suspect``). The other way round, a token that forms with its neighbour a
+(``RunIndex.full_name_suspect``), unless the run gives the token to as many people as the
+suggestion, and to several (Nick Cave, Nick Ross, Nick Wood): then "Nick McCarthy" may be another
+man than "Mick McCarthy" (``RunIndex.surnames``). The other way round, a token that forms with its neighbour a
 full name other articles write, as many as with the suggestion, is a name of its own there
 ("Hang Seng", never "Hong Seng"; ``RunIndex.known_full_name``).
 
@@ -44,7 +46,7 @@ words are needed are each read once (``RunIndex.prefetch``); whether a common wo
 name in the run is estimated from ``_NAME_USE_SAMPLE`` articles, and a full name is looked for in
 at most ``_PAIR_SAMPLE`` articles, so the pass stays linear in the number of articles; a full name
 is looked for as a phrase in the articles holding both its halves, and no further than
-``_FULL_NAME_DOCS`` + 1 of them.
+``_FULL_NAME_DOCS`` + 1 of them; the surnames after a first name are read in ``context_docs`` articles.
 """
 
 from __future__ import annotations
@@ -92,6 +94,10 @@ _PAIR_SAMPLE = 10
 #: Other articles that must write a full name ("Andrew Marr") for a near spelling of one half
 #: that no other article writes with the other half ("Andre Marr") to be a corruption.
 _FULL_NAME_DOCS = 2
+#: Different capitalised words after a token (Nick Cave, Nick Ross, Nick Wood) that show it to be a
+#: first name several people of the run share, so that a surname after it ("Nick McCarthy" where
+#: the run writes "Mick McCarthy") may be another person's, when the suggestion has no more.
+_FIRST_NAME_PEOPLE = 3
 #: How much rarer in general language (Zipf) a suggestion found by its full name may be than the token.
 _FULL_NAME_ZIPF_MARGIN = 1.0
 #: Words of four letters or more: in a title-case headline they are capitalised, short ones may not be.
@@ -280,6 +286,7 @@ class RunIndex:
         self._texts: dict[int, str] = {}
         self._full_names: dict[tuple[str, str], tuple[int, ...]] = {}
         self._full_name_rivals: dict[str, list[tuple[str, int]]] = {}
+        self._surnames: dict[tuple[str, int], frozenset[str]] = {}
 
     def used_as_name(self, position: int, word: str) -> bool:
         """True when ``word`` stands capitalised mid-sentence in the article (not only at sentence starts).
@@ -563,6 +570,16 @@ class RunIndex:
                 return True
         return False
 
+    def surnames(self, first: str, position: int) -> frozenset[str]:
+        """The capitalised words other articles write after ``first`` (in the first ``context_docs``
+        that hold it): how many people the run gives this first name."""
+        key = (first, position)
+        if key not in self._surnames:
+            self._surnames[key] = frozenset(
+                occ.next for p in self.docs_with.get(first, ())[: self.context_docs + 1] if p != position
+                for occ in self.occurrences_in(p, first) if occ.next is not None and self._full_name_word(occ.next))
+        return self._surnames[key]
+
     def full_name_suspect(self, position: int, token: str) -> Suspect | None:
         """The token as a corruption of a name whose full name ("Andrew Marr") the run writes in
         ``_FULL_NAME_DOCS`` other articles or more, where the article writes "Andre Marr", a full
@@ -595,6 +612,8 @@ class RunIndex:
             if occ not in named or any(p != position for p in self.full_name_docs(token, word)) \
                     or self.known_full_name(position, token, name, occ):
                 continue  # no name shown here, or a full name another article writes too
+            if len(self.surnames(token, position)) >= max(_FIRST_NAME_PEOPLE, len(self.surnames(name, position))):
+                continue  # as much a first name of the run as the suggestion: two people who share a surname
             log_odds = w.bias + w.full_name * math.log2(1 + support) - w.distance * (distance - 1)
             score = 1.0 / (1.0 + math.exp(-log_odds))
             if log_odds < self.min_log_odds or best is not None and best.score >= score:
