@@ -447,6 +447,23 @@ def test_a_first_name_several_people_of_the_run_share_may_give_another_person_th
     assert _flagged(docs[-1]) == Counter({("Nick", "Mick"): 1})
 
 
+def test_a_surname_after_an_honorific_refers_back_to_the_near_name_the_article_introduced() -> None:
+    # "Stuart Hensel" named in full, then "Mr Tense" twice: no first name ever introduces Tense,
+    # so it is the one near name the article introduced, though no other article helps.
+    other = "Title\n\nMarkets were calm on Monday, traders said."
+    article = ("Title\n\nThe analyst Stuart Hensel of the research unit said prices would rise.\n\n"
+               "Prices rose in May, Mr Tense said. Demand is strong, according to Mr Tense.")
+    docs = _run([_doc(f"o{i}", other) for i in range(3)] + [_doc("z", article)])
+    assert _flagged(docs[-1]) == Counter({("Tense", "Hensel"): 2})
+    assert "introduces Stuart Hensel" in next(f.evidence["context_words"] for f in docs[-1].findings_of("garble"))
+    # Introduced by a first name of its own, it is another person; a title that also begins names
+    # of places and things ("King Kong" beside "Martin Luther King") refers back to nobody.
+    introduced = article.replace("Mr Tense said", "Anna Tense said")
+    assert not _flagged(_run([_doc(f"o{i}", other) for i in range(3)] + [_doc("z", introduced)])[-1])
+    film = "Title\n\nThe speech of Martin Luther King was shown before the film King Kong opened."
+    assert not _flagged(_run([_doc(f"o{i}", other) for i in range(3)] + [_doc("z", film)])[-1])
+
+
 def test_a_full_name_other_articles_write_with_the_token_is_a_name_of_its_own() -> None:
     # "Hang" is one edit from Hong, which the run writes far more often; but another article writes
     # "Hang Seng" and none "Hong Seng": the index's own name, not a slip for Hong Kong.

@@ -14,7 +14,8 @@ Two passes, as the engine runs them:
 The stage reads every line of ``doc.lines`` (boilerplate lines included: a corrupted name in a
 caption is still evidence of a rewrite). Legitimate variants (``names``, ``cleaner/data/aliases.toml``
 plus ``extra_aliases``) are never flagged; titles that say nothing of who is named ("Mr", "President")
-are listed in ``cleaner/data/titles.toml``.
+are listed in ``cleaner/data/titles.toml``; those that refer back to a person by surname alone
+("Mr", "Ms") in ``cleaner/data/honorifics.toml``.
 """
 
 from __future__ import annotations

@@ -40,6 +40,11 @@ man than "Mick McCarthy" (``RunIndex.surnames``). The other way round, a token t
 full name other articles write, as many as with the suggestion, is a name of its own there
 ("Hang Seng", never "Hong Seng"; ``RunIndex.known_full_name``).
 
+Within the article, too: a person is named in full before an honorific refers back to them
+(``cleaner/data/honorifics.toml``): a token that only ever follows one ("Mr Tense said"), never a
+first name, stands for the one near name the article introduces with a first name ("Stuart
+Hensel"), unless the run uses the token as a name more (``RunIndex.back_reference_suspect``).
+
 Cost: candidate pairs come from a deletion index built once per distinct name; which rivals a
 token could stand for is decided once per pair of names (``RunIndex.rivals``); the articles whose
 words are needed are each read once (``RunIndex.prefetch``); whether a common word is used as a
@@ -127,6 +132,9 @@ class Weights:
     #: Per doubling of the other articles writing the suggestion's full name ("Andrew Marr") where
     #: the article writes the token's ("Andre Marr"), see ``RunIndex.full_name_suspect``.
     full_name: float = 1.5
+    #: A token only ever after a title ("Mr Tense") whose one near name in the article follows a
+    #: first name ("Stuart Hensel"), see ``RunIndex.back_reference_suspect``.
+    back_reference: float = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -633,6 +641,58 @@ class RunIndex:
             })
         return best
 
+    def _introduced(self, occ: Occurrence) -> bool:
+        """Whether the occurrence follows a first name ("Stuart _"): a capitalised word, not a title."""
+        return occ.prev is not None and self._full_name_word(occ.prev) and self._first_name(occ.prev) \
+            and occ.prev.lower() not in titles()
+
+    def back_reference_suspect(self, position: int, token: str) -> Suspect | None:
+        """The token as a corruption of the one near name the article introduces with a first name.
+
+        An article names a person in full before "Mr _" refers back ("Stuart Hensel ... Mr Hensel
+        said"): a token that only ever follows a title, never a first name, and whose only near name
+        in the article is one it introduces so, stands for that name ("Mr Tense said"). Decided
+        within the article: no count of the run can say which of two one-article spellings is right.
+        """
+        w = self.weights
+        doc = self.docs[position]
+        near = [(name, distance) for name, distance in self.neighbours(token) if name in doc.summary.names]
+        if not near:
+            return None
+        self._read({position: {n for n in (token, *(name for name, _ in near)) if (position, n) not in self._occurrences}})
+        occurrences = self.occurrences_in(position, token)
+        # After an honorific and before no other capitalised word: a surname ("Mr Tense said"), not
+        # a first name ("Mr Gordon Brown").
+        if not any(occ.prev is not None and occ.prev.lower() in honorifics() and not (occ.next and occ.next[0].isupper())
+                   for occ in occurrences) or any(self._introduced(occ) for occ in occurrences):
+            return None
+        candidates = [(name, distance) for name, distance in near
+                      if any(self._introduced(occ) for occ in self.occurrences_in(position, name))]
+        if len(candidates) != 1:
+            return None
+        name, distance = candidates[0]
+        if self.name_uses(token) > self.name_uses(name):
+            return None  # the run writes the token more: the article may have misspelt the introduction
+        names = doc.summary.names
+        token_count, name_count = names.get(token, 0), names.get(name, 0)
+        zipf_token = self.zipf(token, doc.language)
+        log_odds = (w.bias + w.back_reference + w.cooccurrence + w.unknown_cooccurrence * (zipf_token == 0.0)
+                    + w.article_ratio * _clip(math.log2((name_count + 1) / (token_count + 1)), 1.5)
+                    - w.distance * (distance - 1))
+        if log_odds < self.min_log_odds:
+            return None
+        first = next(occ.prev for occ in self.occurrences_in(position, name) if self._introduced(occ))
+        return Suspect(token, name, 1.0 / (1.0 + math.exp(-log_odds)), occurrences, {
+            "token": token, "suggestion": name,
+            "token_count_article": token_count, "suggestion_count_article": name_count,
+            "token_docs_run": max(0, self.name_uses(token) - 1), "suggestion_docs_run": max(0, self.name_uses(name) - 1),
+            "token_docs_group": 0, "suggestion_docs_group": 0,
+            "edit_distance": distance, "phonetic_distance": phonetic_distance(token, name),
+            "zipf_token": zipf_token, "zipf_suggestion": self.zipf(name, doc.language),
+            "context_match": 1.0,
+            "context_words": f"the article introduces {first} {name}; '{token}' only after a title",
+        })
+
     def suspects(self, position: int) -> list[Suspect]:
         """Tokens of one article judged corrupted (score at the threshold or above), best suggestion each."""
         doc = self.docs[position]
@@ -652,6 +712,8 @@ class RunIndex:
                     best = forward
             if best is None:
                 best = self.full_name_suspect(position, token)
+            if best is None:
+                best = self.back_reference_suspect(position, token)
             if best is not None:
                 found.append(best)
         return found
@@ -893,6 +955,13 @@ def _word_starts(line: str, word: str) -> Iterator[int]:
                 and not line[end : end + 1].isalnum():
             yield start
         start = line.find(word, end)
+
+
+@cache
+def honorifics() -> frozenset[str]:
+    """Honorifics that refer back to a person by surname alone (``cleaner/data/honorifics.toml``)."""
+    text = resources.files("cleaner").joinpath("data/honorifics.toml").read_text(encoding="utf-8")
+    return frozenset(word for words in tomllib.loads(text).values() for word in words)
 
 
 @cache
