@@ -464,6 +464,15 @@ def test_a_surname_after_an_honorific_refers_back_to_the_near_name_the_article_i
     assert not _flagged(_run([_doc(f"o{i}", other) for i in range(3)] + [_doc("z", film)])[-1])
 
 
+def test_a_frequent_word_the_run_uses_as_a_first_name_introduces_the_name_referred_back_to() -> None:
+    # "Mark" is a frequent word, but the run writes it as a name: "Mark Sunner" introduces Sunner.
+    other = "Title\n\nThe chef Mark Jones said on Monday that the menu, chosen by Mark Jones, would change."
+    article = ("Title\n\nSpam is growing, said Mark Sunner, chief technology officer at the firm.\n\n"
+               "Mr Suffer said filters were catching more of it.")
+    docs = _run([_doc(f"o{i}", other) for i in range(3)] + [_doc("z", article)])
+    assert _flagged(docs[-1]) == Counter({("Suffer", "Sunner"): 1})
+
+
 def test_a_full_name_other_articles_write_with_the_token_is_a_name_of_its_own() -> None:
     # "Hang" is one edit from Hong, which the run writes far more often; but another article writes
     # "Hang Seng" and none "Hong Seng": the index's own name, not a slip for Hong Kong.

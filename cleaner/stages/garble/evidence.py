@@ -642,9 +642,10 @@ class RunIndex:
         return best
 
     def _introduced(self, occ: Occurrence) -> bool:
-        """Whether the occurrence follows a first name ("Stuart _"): a capitalised word, not a title."""
-        return occ.prev is not None and self._full_name_word(occ.prev) and self._first_name(occ.prev) \
-            and occ.prev.lower() not in titles()
+        """Whether the occurrence follows a first name ("Stuart _"; a frequent word the run mostly uses
+        as a name too, "Mark _"), not a title."""
+        return occ.prev is not None and self._full_name_word(occ.prev) and occ.prev.lower() not in titles() \
+            and (self._first_name(occ.prev) or self._name_word(occ.prev))
 
     def back_reference_suspect(self, position: int, token: str) -> Suspect | None:
         """The token as a corruption of the one near name the article introduces with a first name.
