@@ -473,6 +473,23 @@ def test_a_frequent_word_the_run_uses_as_a_first_name_introduces_the_name_referr
     assert _flagged(docs[-1]) == Counter({("Suffer", "Sunner"): 1})
 
 
+def test_a_second_half_after_a_common_word_is_judged_by_the_full_name_unless_it_is_a_surname() -> None:
+    # "Central Aceh" in three other articles, "Central Aces" in none: the province, though other
+    # articles use Aces as a name of its own (a team).
+    aceh = "Title\n\nThe quake hit Central Aceh district on Monday, officials said."
+    team = "Title\n\nThe Aces won again on Sunday, and the Aces coach said the side was ready."
+    slip = "Title\n\nIn neighbouring Central Aces district, ten people were killed."
+    docs = _run([_doc(f"a{i}", aceh) for i in range(3)] + [_doc(f"t{i:02d}", team) for i in range(12)] + [_doc("z", slip)])
+    assert _flagged(docs[-1]) == Counter({("Aces", "Aceh"): 1})
+    assert "full name Central Aceh" in next(f.evidence["context_words"] for f in docs[-1].findings_of("garble"))
+    # A surname the run writes after an honorific ("Mr Danton"): two people may share a first name.
+    danton = "Title\n\nThe editor Tim Danton said sales rose, Mr Danton added."
+    hanlon = "Title\n\nThe analyst Tim Hanlon said sales would fall, Mr Hanlon added."
+    others = "Title\n\nThe chef Tim Smith cooked, and Tim Brown served; Tim Jones paid."
+    docs = _run([_doc(f"d{i}", danton) for i in range(3)] + [_doc(f"o{i:02d}", others) for i in range(12)] + [_doc("z", hanlon)])
+    assert not _flagged(docs[-1])
+
+
 def test_a_full_name_other_articles_write_with_the_token_is_a_name_of_its_own() -> None:
     # "Hang" is one edit from Hong, which the run writes far more often; but another article writes
     # "Hang Seng" and none "Hong Seng": the index's own name, not a slip for Hong Kong.

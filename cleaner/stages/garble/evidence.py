@@ -32,11 +32,13 @@ occurrences beside nothing the name stands next to then say nothing either way, 
 capitalised word there, never seen beside the name, makes it part of another name ("Vampire _").
 
 Full names decide what counts cannot: "Andre Marr" where other articles write "Andrew Marr" and
-none "Andre Marr" is a slip, however many articles use Andre as a name of its own (Andre Agassi);
-only a first half is judged so, as two people share a first name far more often than a surname
-(``RunIndex.full_name_suspect``), unless the run gives the token to as many people as the
-suggestion, and to several (Nick Cave, Nick Ross, Nick Wood): then "Nick McCarthy" may be another
-man than "Mick McCarthy" (``RunIndex.surnames``). The other way round, a token that forms with its neighbour a
+none "Andre Marr" is a slip, however many articles use Andre as a name of its own (Andre Agassi),
+unless the run gives the token to as many people as the suggestion, and to several (Nick Cave,
+Nick Ross, Nick Wood): then "Nick McCarthy" may be another man than "Mick McCarthy"
+(``RunIndex.surnames``). A second half is judged so only after a common word that is no first name
+("Central Aces" where other articles write "Central Aceh"), and never a surname the run writes
+after an honorific: two people share a first name far more often than a surname
+(``RunIndex.full_name_suspect``). The other way round, a token that forms with its neighbour a
 full name other articles write, as many as with the suggestion, is a name of its own there
 ("Hang Seng", never "Hong Seng"; ``RunIndex.known_full_name``).
 
@@ -588,13 +590,19 @@ class RunIndex:
                 for occ in self.occurrences_in(p, first) if occ.next is not None and self._full_name_word(occ.next))
         return self._surnames[key]
 
+    def _person(self, name: str, position: int) -> bool:
+        """Whether the run writes an honorific before ``name`` ("Mr Danton"): a person's surname."""
+        return any(("prev", h) in self.contexts(name, position)[1].words for h in honorifics())
+
     def full_name_suspect(self, position: int, token: str) -> Suspect | None:
         """The token as a corruption of a name whose full name ("Andrew Marr") the run writes in
         ``_FULL_NAME_DOCS`` other articles or more, where the article writes "Andre Marr", a full
         name no other article writes. The full name says who is meant, however many other
         articles use the token as a name of its own (Andre Agassi).
 
-        Only a first half is judged so ("Andre _", "_ State" after it): two people may share a
+        A second half is judged so only after a common word that is no first name ("Central _"),
+        when neither spelling is a surname the run writes after an honorific ("Mr Gill") nor a word
+        the run writes in lower case (Foreign Ministry, Foreign Minister): two people may share a
         first name ("David Hill", "David Gill") far more often than a surname. An occurrence
         whose other neighbour forms a full name with the token elsewhere ("United Nations
         Development"), a common word at a sentence start and a title-case headline ("AMD Enters
@@ -608,6 +616,11 @@ class RunIndex:
         candidates = [(occ, occ.next, name, distance, support) for occ in occurrences
                       if occ.next is not None and self._full_name_word(occ.next) for name, distance in rivals
                       if (support := sum(p != position for p in self.full_name_docs(name, occ.next))) >= _FULL_NAME_DOCS]
+        candidates += [(occ, occ.prev, name, distance, support) for occ in occurrences
+                       if occ.prev is not None and self._full_name_word(occ.prev) and occ.prev.lower() not in titles()
+                       and self.zipf(occ.prev) >= _FIRST_NAME_ZIPF for name, distance in rivals
+                       if not self._ordinary_in_run(name)
+                       if (support := sum(p != position for p in self.full_name_docs(occ.prev, name))) >= _FULL_NAME_DOCS]
         if not candidates:
             return None
         lines = self.docs[position].lines
@@ -617,10 +630,13 @@ class RunIndex:
             common and _sentence_start(lines[occ.line - 1][max(0, occ.column - 12) : occ.column]))]
         best: Suspect | None = None
         for occ, word, name, distance, support in candidates:
-            if occ not in named or any(p != position for p in self.full_name_docs(token, word)) \
-                    or self.known_full_name(position, token, name, occ):
+            first = word == occ.prev
+            written = self.full_name_docs(word, token) if first else self.full_name_docs(token, word)
+            if occ not in named or any(p != position for p in written) or self.known_full_name(position, token, name, occ):
                 continue  # no name shown here, or a full name another article writes too
-            if len(self.surnames(token, position)) >= max(_FIRST_NAME_PEOPLE, len(self.surnames(name, position))):
+            if first and (self._person(name, position) or self._person(token, position)):
+                continue  # a surname: two people share a first name far more often than a surname
+            if not first and len(self.surnames(token, position)) >= max(_FIRST_NAME_PEOPLE, len(self.surnames(name, position))):
                 continue  # as much a first name of the run as the suggestion: two people who share a surname
             log_odds = w.bias + w.full_name * math.log2(1 + support) - w.distance * (distance - 1)
             score = 1.0 / (1.0 + math.exp(-log_odds))
@@ -637,7 +653,7 @@ class RunIndex:
                 "edit_distance": distance, "phonetic_distance": phonetic_distance(token, name),
                 "zipf_token": self.zipf(token), "zipf_suggestion": self.zipf(name),
                 "context_match": 1.0,
-                "context_words": f"full name {name} {word} in {support} other articles",
+                "context_words": f"full name {f'{word} {name}' if first else f'{name} {word}'} in {support} other articles",
             })
         return best
 
