@@ -67,8 +67,8 @@ def duplicates_text(doc: Document, config: Config) -> str:
     """What near copies and events are measured on: the cleaned article, title first (a JSON
     Lines title field too), with its datelines (``DUPLICATES_KEEP``)."""
     lines = kept_lines(doc, config, DUPLICATES_KEEP)
-    if doc.title_field is not None and (heading := title(doc, config)):
-        lines.insert(0, heading)
+    if doc.title_field is not None and (heading := title(doc, config)) and lines[:1] != [heading]:
+        lines.insert(0, heading)  # unless the text opens with it already
     return "\n".join(lines)
 
 

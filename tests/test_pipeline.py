@@ -70,6 +70,10 @@ def test_duplicates_text_of_a_json_lines_record_starts_with_its_title_field():
     doc = Document("r1", "a.jsonl", BODIES[0], [BODIES[0]], "", title_field="Orchestra to tour | Gazette")
     process_document(doc, config)
     assert selection.duplicates_text(doc, config) == f"Orchestra to tour\n{BODIES[0]}"
+    # A record whose text opens with its title has it once.
+    again = Document("r2", "a.jsonl", "", ["Orchestra to tour", "", BODIES[0]], "", title_field="Orchestra to tour")
+    process_document(again, config)
+    assert selection.duplicates_text(again, config) == f"Orchestra to tour\n\n{BODIES[0]}"
 
 
 def test_explain_pair_measures_the_text_the_run_signs(tmp_path: Path):
