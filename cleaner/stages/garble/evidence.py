@@ -643,18 +643,10 @@ class RunIndex:
             if log_odds < self.min_log_odds or best is not None and best.score >= score:
                 continue
             names = self.docs[position].summary.names
-            best = Suspect(token, name, score, tuple(named), {
-                "token": token, "suggestion": name,
-                "token_count_article": names.get(token, 0),
-                "suggestion_count_article": names.get(name, 0),
-                "token_docs_run": max(0, self.name_uses(token) - 1),
-                "suggestion_docs_run": self.name_uses(name),
-                "token_docs_group": 0, "suggestion_docs_group": 0,
-                "edit_distance": distance, "phonetic_distance": phonetic_distance(token, name),
-                "zipf_token": self.zipf(token), "zipf_suggestion": self.zipf(name),
-                "context_match": 1.0,
-                "context_words": f"full name {f'{word} {name}' if first else f'{name} {word}'} in {support} other articles",
-            })
+            best = Suspect(token, name, score, tuple(named), _evidence(
+                token, name, names.get(token, 0), names.get(name, 0), max(0, self.name_uses(token) - 1),
+                self.name_uses(name), 0, 0, distance, self.zipf(token), self.zipf(name), 1.0,
+                f"full name {f'{word} {name}' if first else f'{name} {word}'} in {support} other articles"))
         return best
 
     def _introduced(self, occ: Occurrence) -> bool:
@@ -699,16 +691,10 @@ class RunIndex:
         if log_odds < self.min_log_odds:
             return None
         first = next(occ.prev for occ in self.occurrences_in(position, name) if self._introduced(occ))
-        return Suspect(token, name, 1.0 / (1.0 + math.exp(-log_odds)), occurrences, {
-            "token": token, "suggestion": name,
-            "token_count_article": token_count, "suggestion_count_article": name_count,
-            "token_docs_run": max(0, self.name_uses(token) - 1), "suggestion_docs_run": max(0, self.name_uses(name) - 1),
-            "token_docs_group": 0, "suggestion_docs_group": 0,
-            "edit_distance": distance, "phonetic_distance": phonetic_distance(token, name),
-            "zipf_token": zipf_token, "zipf_suggestion": self.zipf(name, doc.language),
-            "context_match": 1.0,
-            "context_words": f"the article introduces {first} {name}; '{token}' only after a title",
-        })
+        return Suspect(token, name, 1.0 / (1.0 + math.exp(-log_odds)), occurrences, _evidence(
+            token, name, token_count, name_count, max(0, self.name_uses(token) - 1),
+            max(0, self.name_uses(name) - 1), 0, 0, distance, zipf_token, self.zipf(name, doc.language), 1.0,
+            f"the article introduces {first} {name}; '{token}' only after a title"))
 
     def suspects(self, position: int) -> list[Suspect]:
         """Tokens of one article judged corrupted (score at the threshold or above), best suggestion each."""
@@ -857,23 +843,9 @@ class RunIndex:
         log_odds = counts + w.context * context_share - w.ordinary_word * ordinary * (1.0 - min(1.0, context_share))
         if log_odds < self.min_log_odds:
             return None
-        evidence: dict[str, float | int | str] = {
-            "token": token,
-            "suggestion": name,
-            "token_count_article": token_count,
-            "suggestion_count_article": name_count,
-            "token_docs_run": token_docs,
-            "suggestion_docs_run": name_docs,
-            "token_docs_group": token_group,
-            "suggestion_docs_group": name_group,
-            "edit_distance": distance,
-            "phonetic_distance": phonetic_distance(token, name),
-            "zipf_token": zipf_token,
-            "zipf_suggestion": zipf_name,
-            "context_match": round(context_share, 3),
-            "context_words": "; ".join(sorted(words)),
-        }
-        return Suspect(token, name, 1.0 / (1.0 + math.exp(-log_odds)), tuple(matched), evidence)
+        return Suspect(token, name, 1.0 / (1.0 + math.exp(-log_odds)), tuple(matched), _evidence(
+            token, name, token_count, name_count, token_docs, name_docs, token_group, name_group, distance,
+            zipf_token, zipf_name, round(context_share, 3), "; ".join(sorted(words))))
 
     def _word_weight(self, word: str, word_in_slot: bool) -> float:
         """How much sharing the neighbour ``word`` says that two spellings name the same thing.
@@ -1009,6 +981,23 @@ def _abbreviation(word: str) -> bool:
     """Whether ``word`` before a full stop is an initial ("J.") or an abbreviated title ("Mr.",
     "Gen."): its stop ends no sentence. A short name ("Ray.", "Iran.") ends one."""
     return len(word) == 1 or (_ABBREVIATION_RE.fullmatch(word) is not None and word.lower() in titles())
+
+
+def _evidence(token: str, name: str, token_count: int, name_count: int, token_docs: int, name_docs: int,
+              token_group: int, name_group: int, distance: int, zipf_token: float, zipf_name: float,
+              context_match: float, context_words: str) -> dict[str, float | int | str]:
+    """What a flag shows of its evidence, the same fields whichever rule found it (the manifest's
+    ``corrupted_name`` evidence): counts in the article, the run and the event group, distances,
+    general frequency and the context that placed it."""
+    return {
+        "token": token, "suggestion": name,
+        "token_count_article": token_count, "suggestion_count_article": name_count,
+        "token_docs_run": token_docs, "suggestion_docs_run": name_docs,
+        "token_docs_group": token_group, "suggestion_docs_group": name_group,
+        "edit_distance": distance, "phonetic_distance": phonetic_distance(token, name),
+        "zipf_token": zipf_token, "zipf_suggestion": zipf_name,
+        "context_match": context_match, "context_words": context_words,
+    }
 
 
 def _best_split(group_weight: float, run_weight: float, total: int) -> float:
