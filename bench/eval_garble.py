@@ -1,6 +1,6 @@
 """Measure the garble stage on clean real articles with injected corruptions and variants.
 
-    python bench/eval_garble.py [--data ../shared/dev] [--seed 13] [--mlqe]
+    python bench/eval_garble.py [--data ../shared/dev] [--seed 13] [--mlqe] [--verbose] [--misses N]
 
 Runs ECB+ (with its gold event clusters as event groups, and once without groups) and BBC News
 (no groups; one article per exact-duplicate group) through ``bench/garble_corruptions.py``, then
@@ -22,6 +22,8 @@ run, and ``clean_false_flags_per_100_docs`` those of them not on a source misspe
 on genuine names the stage would raise on clean text. Document precision is treated the same
 way (``doc_precision_new`` leaves out uncorrupted articles holding a source misspelling). ``--mlqe`` adds the Spearman
 correlation of the text-level score with human adequacy (da_mean) of MLQE-PE translations.
+``--misses N`` prints N missed corruptions with the counts the stage
+could go on (the original elsewhere in the article and the run) and the words around one of them.
 The data is read, never copied.
 """
 
@@ -31,6 +33,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import sys
 import time
 from collections import Counter
@@ -198,7 +201,38 @@ def stage_flags(docs: list[Document]) -> tuple[Counter[tuple[str, int, str]], se
     return flags, {d.id for d in docs if d.garbled}, suggestions
 
 
-def evaluate(data: Path, dataset: str, groups: bool, seed: int, vocabulary: Vocabulary) -> dict[str, object]:
+def missed_injections(gen: Generated, flags: Counter[tuple[str, int, str]], limit: int) -> list[str]:
+    """A sample of corruptions the stage missed (in some or all occurrences), with what the counts
+    could go on: how often the original still stands in the article, in how many other articles of
+    the corrupted run each spelling stands, and the words around the first missed occurrence."""
+    texts = {a.id: "\n".join(a.lines) for a in gen.articles}
+    holders: dict[str, set[str]] = {}
+    for doc_id, text in texts.items():
+        for word in set(capitalised_words(text)):
+            holders.setdefault(word, set()).add(doc_id)
+    lines_of = {a.id: a.lines for a in gen.articles}
+    out = []
+    for inj in gen.injections:
+        if inj.role != "corrupt":
+            continue
+        wanted = Counter((inj.doc_id, line, inj.replacement) for line in inj.lines)
+        found = sum((flags & wanted).values())
+        if found == sum(wanted.values()):
+            continue
+        text = texts[inj.doc_id]
+        in_article = len(re.findall(rf"(?<![\w'’]){re.escape(inj.original)}(?![^\W_])", text))
+        line = next(line for line in inj.lines if flags[inj.doc_id, line, inj.replacement] == 0)
+        raw = lines_of[inj.doc_id][line - 1]
+        at = raw.find(inj.replacement)
+        out.append(f"{inj.kind:9} {inj.original}->{inj.replacement} {inj.mode} found {found}/{sum(wanted.values())}; "
+                   f"original in article {in_article}x, other articles {len(holders.get(inj.original, set()) - {inj.doc_id})}; "
+                   f"replacement in other articles {len(holders.get(inj.replacement, set()) - {inj.doc_id})} "
+                   f"[{inj.doc_id}:{line}] ...{raw[max(0, at - 40):at + len(inj.replacement) + 40]}...")
+    return sorted(out)[:limit] if limit else sorted(out)
+
+
+def evaluate(data: Path, dataset: str, groups: bool, seed: int, vocabulary: Vocabulary,
+             misses: int = 0) -> dict[str, object]:
     articles = load(data, dataset, groups)
     gen = generate(articles, seed, vocabulary=vocabulary)
     config = garble.GarbleConfig()
@@ -219,6 +253,7 @@ def evaluate(data: Path, dataset: str, groups: bool, seed: int, vocabulary: Voca
         "us_per_doc": 1e6 * per_doc / len(docs), "corpus_seconds": corpus,
         "false_flags_sample": [f"{k[0]}:{k[1]} {k[2]}->{s}" for k, s in false[:40]],
         "pre_existing_sample": [f"{k[0]}:{k[1]} {k[2]}->{s}" for k, s in pre[:40]],
+        "misses": missed_injections(gen, flags, misses) if misses else [],
     }
 
 
@@ -244,6 +279,8 @@ def main() -> None:
     parser.add_argument("--datasets", default="ecbplus,ecbplus-nogroups,bbc")
     parser.add_argument("--mlqe", action="store_true", help="also report the Spearman correlation on MLQE-PE")
     parser.add_argument("--verbose", action="store_true", help="print a sample of false flags")
+    parser.add_argument("--misses", type=int, default=0, metavar="N",
+                        help="print up to N missed corruptions (kind, original->replacement, counts, context)")
     args = parser.parse_args()
     vocabulary = Vocabulary()
     keys = ("token_precision", "token_precision_new", "clean_flags_per_100_docs",
@@ -252,7 +289,7 @@ def main() -> None:
             "doc_precision", "doc_precision_new", "doc_recall", "doc_f1", "doc_f1_new", "variant_false_flags", "variant_doc_false_flags")
     for name in args.datasets.split(","):
         dataset, groups = name.removesuffix("-nogroups"), not name.endswith("-nogroups")
-        out = evaluate(args.data, dataset, groups, args.seed, vocabulary)
+        out = evaluate(args.data, dataset, groups, args.seed, vocabulary, args.misses)
         s, b = out["stage"], out["baseline"]
         print(f"== {out['dataset']}: {s['n_docs']} docs, {s['n_corrupt_docs']} corrupted "
               f"({s['n_near_miss']} near-miss + {s['n_real_word']} real-word tokens, {s['n_real_word_name']} of them "
@@ -267,6 +304,8 @@ def main() -> None:
                 print("   false flag:", line)
             for line in out["pre_existing_sample"]:
                 print("   source misspelling:", line)
+        for line in out["misses"]:
+            print("   missed:", line)
     if args.mlqe:
         print("== mlqe-pe:", json.dumps({k: round(v, 4) for k, v in mlqe(args.data).items()}))
 
