@@ -179,6 +179,20 @@ def test_a_tie_between_two_rare_spellings_is_not_flagged() -> None:
     assert _flagged(docs[0]) == Counter({("Kouyias", "Kougias"): 1}) and not _flagged(docs[1])
 
 
+def test_two_words_the_article_writes_equally_often_and_no_other_article_uses_are_a_tie() -> None:
+    # "Ruth Fennel" once, "Ruth Funnel" once, no other article with either: general usage prefers
+    # funnel, but a look-alike makes a commoner word as readily as a slip a rarer one.
+    other = "Title\n\nThe minister said the plan would go ahead in the spring."
+    article = ("Title\n\nThe singer Ruth Fennel opened the festival on Friday.\n"
+               "Organisers said Ruth Funnel would return next year.")
+    docs = _run([_doc(f"o{i}", other) for i in range(3)] + [_doc("z", article)])
+    assert not _flagged(docs[-1])
+    # The article writing the commoner spelling more settles it.
+    docs = _run([_doc(f"o{i}", other) for i in range(3)]
+                + [_doc("z", article + "\nFunnel thanked the crowd, and Funnel sang again.")])
+    assert _flagged(docs[-1]) == Counter({("Fennel", "Funnel"): 1})
+
+
 def test_two_edits_need_position_evidence_when_the_article_lacks_the_name() -> None:
     common = "Title\n\nShares in Reuters rose on Monday, Reuters said in a statement."
     lone = "Title\n\nThe analysts at Reckers expect a slow year for the sector."

@@ -6,7 +6,9 @@ the run and of the event group each appears, how often each appears in the artic
 suspect sits where the name sits elsewhere ("Antony X" identifies; "X said" only shows a name's
 slot, which matters for a known word like Clinker). General word frequency is a weak term and a
 tie-breaker, because frequency lists stop before many current names (Blinken is rarer than
-clinker in wordfreq). The article spelling the name too counts for a corruption, the more so when
+clinker in wordfreq), and only where the token is no word: between two words the article writes
+equally often and no other article uses, it breaks no tie (a slip makes a rarer string, a
+look-alike a commoner word: "Felix Mantilla", "Felix Manila"). The article spelling the name too counts for a corruption, the more so when
 the token is no word at all ("Lochgilphead ... Lochgilpheed"). Two edits from a name the article
 never spells need position evidence, unless the name is long (``_LONG_NAME``).
 
@@ -747,8 +749,12 @@ class RunIndex:
         ordinary = zipf_token >= COMMON_ZIPF or token in doc.summary.also_lowercase
         if ordinary and self._ordinary_in_run(name):
             return None  # a common word next to a common word (Ministry, Minister): no name here
-        if name_docs + (name_count > 0) <= token_docs + 1 and zipf_name <= zipf_token:
-            return None  # neither the run nor general usage prefers the other spelling: nothing says which is wrong
+        if name_docs + (name_count > 0) <= token_docs + 1 and (
+                zipf_name <= zipf_token or zipf_token > 0.0 and name_count <= token_count):
+            # Neither the run nor general usage prefers the other spelling: nothing says which is
+            # wrong. Nor does usage between two words the article writes equally often: a slip
+            # makes a rarer string, a look-alike a commoner word ("Felix Mantilla", "Felix Manila").
+            return None
         log_odds = (
             w.bias
             + w.group_support * math.log2(1 + name_group)
