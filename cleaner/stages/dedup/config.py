@@ -71,39 +71,8 @@ class DuplicatesConfig:
         and merged one more topic; reports of one event say "on Monday" and, a day later, "on
         Tuesday" for the follow-up).
 
-    Measured and not built (ECB+ dev B-cubed F1 .935 and SemEval English same-story pair F1
-    .667 before): a second feature kind for the first 40 words, so that leads agreeing count
-    again (ECB+ .919, SemEval unchanged); Snowball stems for content words (ECB+ .915, SemEval
-    unchanged); taking features shared in the same words around their first occurrence out of
-    both sides, against furniture shared verbatim (3-word context: ECB+ .895, since reports of
-    one event share phrasing; 7-word context: ECB+ .933, SemEval .684, one pair, for a second
-    feature matrix as large as the first); boilerplate phrases looked for sentence by sentence
-    in long lines (SemEval +0.02 at most: paywall forms, press-release contacts and call signs
-    are not in the lexicon). On SemEval English pairs, even at a threshold chosen on them,
-    weighted Jaccard over these features reaches pair F1 .71 (cosine .72, overlap coefficient
-    .73); taking out of each pair the 6-grams its two texts share reaches .76. About half of
-    the false links are other stories about the same people, the rest outlet furniture.
-
-    Measured later and not built either (ECB+ .937 with 2 topics merged, SemEval English .684,
-    all languages .524 before). Every false link of the English pairs has a direct verified
-    similarity of at least .085, so none comes from linkage; the one positive average linkage
-    loses (direct .090) averages .067 with the member its partner joined first; the best single
-    threshold on direct similarities reaches .701, so no threshold or linkage change gets far.
-    Furniture as word runs shared verbatim: features only inside 8-word runs that two or more
-    articles of the drop share get no weight: ECB+ .863, 3 topics merged (345 of its 496
-    articles share such runs: reports of one event share wire sentences), SemEval English .692;
-    counting runs once per near-copy group and taking only the run that ends the text: ECB+
-    .924. Per pair instead (features inside runs the two texts share left out of that pair's
-    similarity): 8-word runs ECB+ .921, 3 merged; runs of 16 to 24 words SemEval English .711
-    (3 false links fewer, none lost), ECB+ .935, but all languages .516-.520 (same-story pairs
-    in other languages share long wire runs), and verification would need every article's
-    n-grams; only a run that ends both texts (footers): English .701, ECB+ .935, all .522.
-    A title capped at 20 words (a text without newlines is all title, so every word counts
-    again as a title term and its dates as datelines): ECB+ .938, English .683, all .524.
-    ``year_penalty`` 1.0: ECB+ .889, 7 merged (0.7: .918, 4 merged); ``weekday_penalty`` 0.7:
-    ECB+ .906, 3 merged, English .693. Names not also counted as content words: ECB+ .902,
-    English .630. Shared weight over the larger total instead of the union (thresholds
-    0.13-0.17): ECB+ .81-.88, English .63.
+    What was measured against these defaults and not built, with its figures, is listed in
+    ``bench/FINDINGS.md``.
 
     ``seed`` = 1: seed of the MinHash permutations; signatures made with another seed, number of
     permutations, scheme or library version never mix (the index refuses them).
