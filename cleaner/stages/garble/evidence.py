@@ -50,8 +50,10 @@ first name, stands for the one near name the article introduces with a first nam
 Hensel"), unless the run uses the token as a name more (``RunIndex.back_reference_suspect``).
 
 Cost: candidate pairs come from a deletion index built once per distinct name; which rivals a
-token could stand for is decided once per pair of names (``RunIndex.rivals``); the articles whose
-words are needed are each read once (``RunIndex.prefetch``); whether a common word is used as a
+token could stand for is decided once per pair of names (``RunIndex.rivals``); for a pair in an
+article, what the run's counts decide is checked before the article is read, and an article is
+read by looking up the few names asked of it (``Article``, kept for the ``_ARTICLES_KEPT`` last
+used); whether a common word is used as a
 name in the run is estimated from ``_NAME_USE_SAMPLE`` articles, and a full name is looked for in
 at most ``_PAIR_SAMPLE`` articles, so the pass stays linear in the number of articles; a full name
 is looked for as a phrase in the articles holding both its halves, and no further than
@@ -62,8 +64,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 import tomllib
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from functools import cache
@@ -109,6 +112,9 @@ _FULL_NAME_DOCS = 2
 _FIRST_NAME_PEOPLE = 3
 #: How much rarer in general language (Zipf) a suggestion found by its full name may be than the token.
 _FULL_NAME_ZIPF_MARGIN = 1.0
+#: Articles whose reading (``Article``) is kept at once: enough for the articles a name's run
+#: context and event group read again and again, bounded so a run of any size fits in memory.
+_ARTICLES_KEPT = 4096
 #: Words of four letters or more: in a title-case headline they are capitalised, short ones may not be.
 _TITLE_WORD_RE = re.compile(r"\b[^\W\d_]{4,}")
 #: Before a sentence start: the end of a sentence, an opening quote or bracket, a line start.
@@ -204,19 +210,55 @@ def deletions(word: str, depth: int) -> set[str]:
 
 
 def name_occurrences(lines: Sequence[str], wanted: Set[str]) -> dict[str, list[Occurrence]]:
-    """Where each name of ``wanted`` stands as a whole word (possessive allowed) in ``lines``.
+    """Where each name of ``wanted`` stands as a whole word (possessive allowed) in ``lines``."""
+    article = Article(lines)
+    return {name: list(found) for name in sorted(wanted) if (found := article.occurrences(name))}
 
-    One scan of the article for all wanted names: the corpus pass reads each article at most once.
+
+class Article:
+    """One article's text, read for what the corpus pass asks of it, each fact worked out once.
+
+    Names are looked up with ``str.find`` in the joined text, one name at a time: the corpus pass
+    asks for few names of most articles, and a find costs far less than tokenising the article.
+    Whether a line is a title-case headline is kept once known.
     """
-    found: dict[str, list[Occurrence]] = {}
-    for number, line in enumerate(lines, 1):
-        for match in NAME_RE.finditer(line):
-            token = match.group()
-            if token not in wanted:
-                continue
-            start, end = match.span()
-            if (start and (line[start - 1].isalnum() or line[start - 1] in "_'’")) or line[end : end + 1].isdigit():
-                continue  # part of a longer word (McDonald's "Donald" is not the name Donald)
+
+    __slots__ = ("lines", "text", "_offsets", "_title_lines")
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.lines = lines
+        self.text = "\n".join(lines)
+        offsets, at = [], 0
+        for line in lines:
+            offsets.append(at)
+            at += len(line) + 1
+        self._offsets = offsets
+        self._title_lines: dict[int, bool] = {}
+
+    def _spans_of(self, name: str) -> Iterator[tuple[int, int, int]]:
+        """(line index, start, end) of each occurrence of ``name`` as a word ``NAME_RE`` finds whole.
+
+        The same as scanning every line with ``NAME_RE`` and keeping the matches spelt ``name`` not
+        inside a longer word: a place where ``name`` starts after no letter or apostrophe lies in
+        no earlier match, so it is a match of its own when ``NAME_RE`` ends there too.
+        """
+        text, offsets, size = self.text, self._offsets, len(name)
+        start = text.find(name)
+        while start != -1:
+            end = start + size
+            if not (start and (text[start - 1].isalnum() or text[start - 1] in "_'’")) \
+                    and not text[end : end + 1].isdigit():
+                match = NAME_RE.match(text, start)
+                if match is not None and match.end() == end:
+                    number = bisect_right(offsets, start) - 1
+                    yield number, start - offsets[number], end - offsets[number]
+            start = text.find(name, start + 1)
+
+    def occurrences(self, name: str) -> tuple[Occurrence, ...]:
+        """Where ``name`` stands as a whole word (possessive allowed), with its neighbour words."""
+        found = []
+        for number, start, end in self._spans_of(name):
+            line = self.lines[number]
             prev = _PREV_WORD_RE.search(line[max(0, start - 40) : start])
             if prev and prev.group(0).rstrip().endswith(".") and not _abbreviation(prev.group(1)):
                 prev = None  # the end of a sentence, not "Mr." or "Gen."
@@ -225,10 +267,31 @@ def name_occurrences(lines: Sequence[str], wanted: Set[str]) -> dict[str, list[O
             nxt = _NEXT_WORD_RE.search(line[end:])
             before = _PREV_PAIR_RE.search(line[max(0, start - 60) : start])
             after = _NEXT_PAIR_RE.search(line[end : end + 60])
-            found.setdefault(token, []).append(Occurrence(
-                number, start, prev and prev.group(1), nxt and nxt.group(1),
+            found.append(Occurrence(
+                number + 1, start, prev and prev.group(1), nxt and nxt.group(1),
                 (before.group(1), before.group(2)) if before else None, (after.group(1), after.group(2)) if after else None))
-    return found
+        return tuple(found)
+
+    def title_case(self, number: int) -> bool:
+        """Whether line ``number`` (0-based) is a title-case headline (see ``_title_case``)."""
+        known = self._title_lines.get(number)
+        if known is None:
+            known = self._title_lines[number] = _title_case(self.lines[number])
+        return known
+
+    def named_mid_sentence(self, word: str) -> bool:
+        """Whether ``word`` stands as a whole word somewhere not at a sentence start and not in a
+        title-case headline: capitalised there, it is used as a name."""
+        text, offsets = self.text, self._offsets
+        for start in _word_starts(text, word):
+            number = bisect_right(offsets, start) - 1
+            if not _sentence_start(text[max(offsets[number], start - 12) : start]) and not self.title_case(number):
+                return True
+        return False
+
+    def has_phrase(self, phrase: str) -> bool:
+        """Whether ``phrase`` stands in the article as whole words."""
+        return next(_word_starts(self.text, phrase), None) is not None
 
 
 class _Counts(NamedTuple):
@@ -295,7 +358,7 @@ class RunIndex:
         self._name_uses: dict[str, int] = {}
         self._pairs: dict[tuple[str, str, str], list[int]] = {}
         self._holder_sets: dict[str, frozenset[int]] = {}
-        self._texts: dict[int, str] = {}
+        self._articles: OrderedDict[int, Article] = OrderedDict()
         self._full_names: dict[tuple[str, str], tuple[int, ...]] = {}
         self._full_name_rivals: dict[str, list[tuple[str, int]]] = {}
         self._surnames: dict[tuple[str, int], frozenset[str]] = {}
@@ -309,10 +372,10 @@ class RunIndex:
         if self.zipf(word) < COMMON_ZIPF:
             return True
         key = (position, word)
-        if key not in self._name_use:
-            self._name_use[key] = any(not _sentence_start(line[max(0, start - 12) : start]) and not _title_case(line)
-                                      for line in self.docs[position].lines for start in _word_starts(line, word))
-        return self._name_use[key]
+        used = self._name_use.get(key)
+        if used is None:
+            used = self._name_use[key] = self.article(position).named_mid_sentence(word)
+        return used
 
     def name_uses(self, word: str) -> int:
         """Articles of the run that use ``word`` as a name (see ``used_as_name``; estimated from
@@ -398,7 +461,7 @@ class RunIndex:
         folded = self.folded[token]
         seen: set[str] = {token}
         result = []
-        for key in sorted(deletions(folded, max_distance(len(token) + 1))):
+        for key in deletions(folded, max_distance(len(token) + 1)):  # the result is sorted below
             for name in self._near.get(key, ()):
                 if name in seen:
                     continue
@@ -450,18 +513,24 @@ class RunIndex:
             + w.frequency * _clip(zipf_name - zipf_token, 2.0)
         )
 
+    def article(self, position: int) -> Article:
+        """The article at ``position``, its reading kept while it is among the ``_ARTICLES_KEPT``
+        last used (bounded memory; the run context reads the same first articles again and again)."""
+        article = self._articles.get(position)
+        if article is None:
+            article = self._articles[position] = Article(self.docs[position].lines)
+            if len(self._articles) > _ARTICLES_KEPT:
+                self._articles.popitem(last=False)
+        else:
+            self._articles.move_to_end(position)
+        return article
+
     def occurrences_in(self, position: int, name: str) -> tuple[Occurrence, ...]:
         key = (position, name)
-        if key not in self._occurrences:
-            self._read({position: {name}})
-        return self._occurrences[key]
-
-    def _read(self, wanted: dict[int, set[str]]) -> None:
-        """Look up the occurrences of the wanted names, reading each article once."""
-        for position in sorted(wanted):
-            found = name_occurrences(self.docs[position].lines, wanted[position])
-            for name in wanted[position]:
-                self._occurrences[position, name] = tuple(found.get(name, ()))
+        found = self._occurrences.get(key)
+        if found is None:
+            found = self._occurrences[key] = self.article(position).occurrences(name)
+        return found
 
     def _context_positions(self, name: str, position: int) -> tuple[list[int], list[int]]:
         """Articles read for the neighbour words of ``name``: the article or its group, and the run sample."""
@@ -472,32 +541,6 @@ class RunIndex:
         else:
             local = [p for p in holders if self.docs[p].group == group]
         return local, holders[: self.context_docs]
-
-    def prefetch(self) -> None:
-        """Find every (article, name) whose occurrences the scoring will read, and read them in one pass.
-
-        Only pairs whose counts leave a corruption possible need positions, so this reads few
-        articles beyond those with suspects, each once.
-        """
-        wanted: dict[int, set[str]] = defaultdict(set)
-        for position, doc in enumerate(self.docs):
-            for token in doc.summary.names:
-                if len(token) < 4 or self._has_variant[token]:
-                    continue
-                if self.full_name_rivals(token):
-                    wanted[position].add(token)
-                for name, distance in self.rivals(token, doc.language):
-                    pairs = [(token, name)]
-                    if name in doc.summary.names:
-                        pairs.append((name, token))
-                    for suspect, intended in pairs:
-                        if self._counts(position, suspect, intended, distance) is None:
-                            continue
-                        wanted[position].add(suspect)
-                        for positions in self._context_positions(intended, position):
-                            for p in positions:
-                                wanted[p].add(intended)
-        self._read({p: {n for n in names if (p, n) not in self._occurrences} for p, names in wanted.items()})
 
     def _context_of(self, name: str, key: object, positions: Iterable[int]) -> _Context:
         if (name, key) not in self._contexts:
@@ -528,11 +571,6 @@ class RunIndex:
         local = self._context_of(name, position if group is None else ("group", group), local_positions)
         return local, self._context_of(name, "run", run_positions)
 
-    def _text(self, position: int) -> str:
-        if position not in self._texts:
-            self._texts[position] = "\n".join(self.docs[position].lines)
-        return self._texts[position]
-
     def full_name_docs(self, first: str, second: str) -> tuple[int, ...]:
         """The first articles (up to ``_FULL_NAME_DOCS`` + 1) that write "first second" as whole words."""
         key = (first, second)
@@ -542,7 +580,7 @@ class RunIndex:
             found: list[int] = []
             phrase = f"{first} {second}"
             for p in self.docs_with.get(fewer, ()):
-                if p in holders and next(_word_starts(self._text(p), phrase), None) is not None:
+                if p in holders and self.article(p).has_phrase(phrase):
                     found.append(p)
                     if len(found) > _FULL_NAME_DOCS:
                         break
@@ -626,9 +664,10 @@ class RunIndex:
         if not candidates:
             return None
         lines = self.docs[position].lines
+        article = self.article(position)
         common = self.zipf(token) >= COMMON_ZIPF
         # Capitals that show no name: a title-case headline, a common word at a sentence start.
-        named = [occ for occ in occurrences if not _title_case(lines[occ.line - 1]) and not (
+        named = [occ for occ in occurrences if not article.title_case(occ.line - 1) and not (
             common and _sentence_start(lines[occ.line - 1][max(0, occ.column - 12) : occ.column]))]
         best: Suspect | None = None
         for occ, word, name, distance, support in candidates:
@@ -670,7 +709,6 @@ class RunIndex:
         near = [(name, distance) for name, distance in self.neighbours(token) if name in doc.summary.names]
         if not near:
             return None
-        self._read({position: {n for n in (token, *(name for name, _ in near)) if (position, n) not in self._occurrences}})
         occurrences = self.occurrences_in(position, token)
         # After an honorific and before no other capitalised word: a surname ("Mr Tense said"), not
         # a first name ("Mr Gordon Brown").
@@ -726,36 +764,61 @@ class RunIndex:
     def _counts(self, position: int, token: str, name: str, distance: int) -> _Counts | None:
         """The count terms of the log-odds that ``token`` in the article is a corruption of ``name``.
 
-        None when even the best position evidence could not lift them to the threshold.
+        None when even the best position evidence could not lift them to the threshold. What the
+        run's counts decide is checked before the article is read (whether it uses the token and
+        the name as names): most pairs end there.
         """
-        w = self.weights
         doc = self.docs[position]
         names = doc.summary.names
         token_count, name_count = names.get(token, 0), names.get(name, 0)
-        own_use = self.used_as_name(position, token)
-        token_docs = max(0, self.name_uses(token) - own_use)
-        name_docs = max(0, self.name_uses(name) - (name_count > 0 and self.used_as_name(position, name)))
+        token_uses, name_uses = self.name_uses(token), self.name_uses(name)
+        if token_count == 0 or name_count == 0 and name_uses == 0:
+            return None
+        zipf_token, zipf_name = self.zipf(token, doc.language), self.zipf(name, doc.language)
+        ordinary = zipf_token >= COMMON_ZIPF or token in doc.summary.also_lowercase
+        if ordinary and self._ordinary_in_run(name):
+            return None  # a common word next to a common word (Ministry, Minister): no name here
+        # The token must be used as a name here (below), which leaves ``token_uses - 1`` other
+        # articles; the name's other articles are at most ``name_uses``.
+        token_docs = max(0, token_uses - 1)
+        if self._tie(token_count, name_count, token_docs, name_uses, zipf_token, zipf_name):
+            return None
+        if doc.group is None and max(
+                self._count_log_odds(token_count, name_count, token_docs, docs, 0, 0, distance, zipf_token, zipf_name)
+                for docs in {name_uses, max(0, name_uses - (name_count > 0))}) + self.weights.context < self.min_log_odds:
+            return None
+        if not self.used_as_name(position, token):
+            return None  # a word in general use seen only at sentence starts (There, Here) is no name here
+        name_docs = max(0, name_uses - (name_count > 0 and self.used_as_name(position, name)))
         token_group = name_group = 0
         if doc.group is not None:
             token_group = sum(self.used_as_name(p, token) for p in self.group_docs.get((doc.group, token), ())
                               if p != position)
             name_group = sum(self.used_as_name(p, name) for p in self.group_docs.get((doc.group, name), ())
                              if p != position)
-        if token_count == 0 or name_docs + name_count == 0:
+        if self._tie(token_count, name_count, token_docs, name_docs, zipf_token, zipf_name):
             return None
-        if not own_use:
-            return None  # a word in general use seen only at sentence starts (There, Here) is no name here
-        zipf_token, zipf_name = self.zipf(token, doc.language), self.zipf(name, doc.language)
-        ordinary = zipf_token >= COMMON_ZIPF or token in doc.summary.also_lowercase
-        if ordinary and self._ordinary_in_run(name):
-            return None  # a common word next to a common word (Ministry, Minister): no name here
-        if name_docs + (name_count > 0) <= token_docs + 1 and (
-                zipf_name <= zipf_token or zipf_token > 0.0 and name_count <= token_count):
-            # Neither the run nor general usage prefers the other spelling: nothing says which is
-            # wrong. Nor does usage between two words the article writes equally often: a slip
-            # makes a rarer string, a look-alike a commoner word ("Felix Mantilla", "Felix Manila").
+        log_odds = self._count_log_odds(token_count, name_count, token_docs, name_docs, token_group, name_group,
+                                        distance, zipf_token, zipf_name)
+        if log_odds + self.weights.context < self.min_log_odds:
             return None
-        log_odds = (
+        return _Counts(log_odds, token_count, name_count, token_docs, name_docs, token_group, name_group,
+                       zipf_token, zipf_name, ordinary)
+
+    @staticmethod
+    def _tie(token_count: int, name_count: int, token_docs: int, name_docs: int, zipf_token: float,
+             zipf_name: float) -> bool:
+        """Neither the run nor general usage prefers the other spelling: nothing says which is
+        wrong. Nor does usage between two words the article writes equally often: a slip makes a
+        rarer string, a look-alike a commoner word ("Felix Mantilla", "Felix Manila")."""
+        return name_docs + (name_count > 0) <= token_docs + 1 and (
+            zipf_name <= zipf_token or zipf_token > 0.0 and name_count <= token_count)
+
+    def _count_log_odds(self, token_count: int, name_count: int, token_docs: int, name_docs: int, token_group: int,
+                        name_group: int, distance: int, zipf_token: float, zipf_name: float) -> float:
+        """The count terms of the log-odds (see ``Weights``)."""
+        w = self.weights
+        return (
             w.bias
             + w.group_support * math.log2(1 + name_group)
             + w.run_support * math.log2(1 + name_docs - name_group)
@@ -765,10 +828,6 @@ class RunIndex:
             - w.distance * (distance - 1)
             + w.frequency * _clip(zipf_name - zipf_token, 2.0)
         )
-        if log_odds + w.context < self.min_log_odds:
-            return None
-        return _Counts(log_odds, token_count, name_count, token_docs, name_docs, token_group, name_group,
-                       zipf_token, zipf_name, ordinary)
 
     def score_pair(self, position: int, token: str, name: str, distance: int) -> Suspect | None:
         """Weigh the evidence that ``token`` in the article is a corruption of ``name``.
@@ -1023,6 +1082,5 @@ def iter_suspects(docs: Sequence[DocView], judge: VariantJudge, weights: Weights
                   context_docs: int) -> Iterator[tuple[DocView, list[Suspect]]]:
     """Every article of the run (sorted by id) with its suspected corrupted names."""
     index = RunIndex(docs, judge, weights, context_docs, threshold)
-    index.prefetch()
     for position, doc in enumerate(index.docs):
         yield doc, index.suspects(position)
