@@ -83,6 +83,10 @@ _NEXT_WORD_RE = re.compile(r"^(?:['’]s)?\s+([^\W\d_]+)")
 #: Two words before or after a name with only spaces between: "Bank of _", "_ and Matsushita".
 _PREV_PAIR_RE = re.compile(r"(?<![\w'’])([^\W\d_]+) +([^\W\d_]+) +$")
 _NEXT_PAIR_RE = re.compile(r"^ +([^\W\d_]+) +([^\W\d_]+)(?![\w'’])")
+#: Matched on the text before a name, reversed: the stretch a match of ``_PREV_WORD_RE`` (spaces,
+#: a stop or possessive, one word) or of ``_PREV_PAIR_RE`` (spaces, word, spaces, word) can span.
+_REVERSED_WORD_RE = re.compile(r"\s*[\w'’.]*")
+_REVERSED_PAIR_RE = re.compile(r" *\w* *\w*")
 #: A short capitalised word before a full stop: a title ("Mr.", "Gen.") or an initial ("J.") when
 #: ``_abbreviation`` says so, else the end of a sentence ("for Ray. Million Dollar Baby").
 _ABBREVIATION_RE = re.compile(r"[A-Z][a-z]{0,3}")
@@ -259,18 +263,31 @@ class Article:
         found = []
         for number, start, end in self._spans_of(name):
             line = self.lines[number]
-            prev = _PREV_WORD_RE.search(line[max(0, start - 40) : start])
+            prev = _prev_word(line, start)
+            before = None
+            if line[start - 1 : start] == " ":  # the pattern ends in spaces
+                pair = _REVERSED_PAIR_RE.match(line[max(0, start - 60) : start][::-1]).end()
+                before = _PREV_PAIR_RE.search(line[max(0, start - 60, start - pair - 1) : start])
             if prev and prev.group(0).rstrip().endswith(".") and not _abbreviation(prev.group(1)):
                 prev = None  # the end of a sentence, not "Mr." or "Gen."
             elif prev and prev.group(0).rstrip()[-2:] in ("'s", "’s", "s'", "s’"):
                 prev = None  # a possessive ("Bush's America", "Jones' party") says whose, not who
             nxt = _NEXT_WORD_RE.search(line[end:])
-            before = _PREV_PAIR_RE.search(line[max(0, start - 60) : start])
             after = _NEXT_PAIR_RE.search(line[end : end + 60])
             found.append(Occurrence(
                 number + 1, start, prev and prev.group(1), nxt and nxt.group(1),
                 (before.group(1), before.group(2)) if before else None, (after.group(1), after.group(2)) if after else None))
         return tuple(found)
+
+    def neighbour_words(self, name: str) -> Iterator[tuple[str | None, str | None]]:
+        """The words directly before and after each occurrence of ``name``, cheaper than
+        ``occurrences``: the word before as the pattern finds it, also where ``occurrences`` drops
+        it (the end of a sentence, a possessive)."""
+        for number, start, end in self._spans_of(name):
+            line = self.lines[number]
+            prev = _prev_word(line, start)
+            nxt = _NEXT_WORD_RE.search(line[end:])
+            yield prev and prev.group(1), nxt and nxt.group(1)
 
     def title_case(self, number: int) -> bool:
         """Whether line ``number`` (0-based) is a title-case headline (see ``_title_case``)."""
@@ -361,6 +378,7 @@ class RunIndex:
         self._articles: OrderedDict[int, Article] = OrderedDict()
         self._full_names: dict[tuple[str, str], tuple[int, ...]] = {}
         self._full_name_rivals: dict[str, list[tuple[str, int]]] = {}
+        self._full_name_words: dict[str, bool] = {}
         self._surnames: dict[tuple[str, int], frozenset[str]] = {}
 
     def used_as_name(self, position: int, word: str) -> bool:
@@ -459,17 +477,21 @@ class RunIndex:
         if token in self._neighbours:
             return self._neighbours[token]
         folded = self.folded[token]
-        seen: set[str] = {token}
+        near = self._near
+        candidates: set[str] = set()
+        for key in deletions(folded, max_distance(len(token) + 1)):
+            if key in near:
+                candidates.update(near[key])
+        candidates.discard(token)
         result = []
-        for key in deletions(folded, max_distance(len(token) + 1)):  # the result is sorted below
-            for name in self._near.get(key, ()):
-                if name in seen:
-                    continue
-                seen.add(name)
-                limit = max_distance(len(name))  # the edits were made to the name
-                distance = edit_distance(folded, self.folded[name], limit + 1)
-                if distance <= limit and not self._variants(token, name):
-                    result.append((name, distance))
+        for name in candidates:  # in any order: the result is sorted
+            limit = max_distance(len(name))  # the edits were made to the name
+            other = self.folded[name]
+            if abs(len(other) - len(folded)) > limit:
+                continue  # each edit changes the length by one at most
+            distance = edit_distance(folded, other, limit + 1)
+            if distance <= limit and not self._variants(token, name):
+                result.append((name, distance))
         self._neighbours[token] = sorted(result)
         return self._neighbours[token]
 
@@ -490,18 +512,20 @@ class RunIndex:
         zipf_token, zipf_name = self.zipf(token, language), self.zipf(name, language)
         if zipf_token >= COMMON_ZIPF and self._ordinary_in_run(name):
             return False
+        if self._bound(len(self.docs_with[name]), 1, distance, zipf_token, zipf_name) < self.min_log_odds:
+            return False  # as below, before the articles using the name are counted (at most all that hold it)
         name_total = self.name_uses(name)
-        if self._bound(name, 1, distance, zipf_token, zipf_name) < self.min_log_odds:
+        if self._bound(name_total, 1, distance, zipf_token, zipf_name) < self.min_log_odds:
             return False  # even a token no other article uses as a name could not reach the threshold
         token_total = max(1, self.name_uses(token))
         if name_total <= token_total and zipf_name <= zipf_token:
             return False  # the tie rule of ``_counts``: these totals are what it compares
-        return self._bound(name, token_total, distance, zipf_token, zipf_name) >= self.min_log_odds
+        return self._bound(name_total, token_total, distance, zipf_token, zipf_name) >= self.min_log_odds
 
-    def _bound(self, name: str, token_total: int, distance: int, zipf_token: float, zipf_name: float) -> float:
-        """Upper bound of the log-odds over all articles for a token used as a name in ``token_total`` articles."""
+    def _bound(self, name_total: int, token_total: int, distance: int, zipf_token: float, zipf_name: float) -> float:
+        """Upper bound of the log-odds over all articles for a token used as a name in ``token_total``
+        articles and a name in ``name_total``; it grows with ``name_total``."""
         w = self.weights
-        name_total = self.name_uses(name)
         return (
             w.bias
             + _best_split(w.group_support, w.run_support, name_total)
@@ -589,8 +613,11 @@ class RunIndex:
 
     def _full_name_word(self, word: str) -> bool:
         """A capitalised neighbour that can be half of a full name: not a title, not a function word."""
-        return len(word) > 1 and word[0].isupper() and not word.isupper() \
-            and word.lower() not in titles() and self.zipf(word.lower()) < _FUNCTION_WORD_ZIPF
+        known = self._full_name_words.get(word)
+        if known is None:
+            known = self._full_name_words[word] = len(word) > 1 and word[0].isupper() and not word.isupper() \
+                and word.lower() not in titles() and self.zipf(word.lower()) < _FUNCTION_WORD_ZIPF
+        return known
 
     def full_name_rivals(self, token: str) -> list[tuple[str, int]]:
         """The neighbours of ``token`` whose full name could show it to be a corruption of them
@@ -634,6 +661,21 @@ class RunIndex:
         """Whether the run writes an honorific before ``name`` ("Mr Danton"): a person's surname."""
         return any(("prev", h) in self.contexts(name, position)[1].words for h in honorifics())
 
+    def _full_name_possible(self, position: int, token: str, rivals: list[tuple[str, int]]) -> bool:
+        """Whether a word next to the token could form with a rival a full name that other articles
+        write: what ``full_name_suspect`` needs first, read with ``Article.neighbour_words``
+        (cheaper than the occurrences, and a superset of their neighbour words)."""
+        for prev, nxt in self.article(position).neighbour_words(token):
+            if nxt is not None and self._full_name_word(nxt) and any(
+                    sum(p != position for p in self.full_name_docs(name, nxt)) >= _FULL_NAME_DOCS for name, _ in rivals):
+                return True
+            if prev is not None and self._full_name_word(prev) and prev.lower() not in titles() \
+                    and self.zipf(prev) >= _FIRST_NAME_ZIPF and any(
+                    sum(p != position for p in self.full_name_docs(prev, name)) >= _FULL_NAME_DOCS
+                    for name, _ in rivals if not self._ordinary_in_run(name)):
+                return True
+        return False
+
     def full_name_suspect(self, position: int, token: str) -> Suspect | None:
         """The token as a corruption of a name whose full name ("Andrew Marr") the run writes in
         ``_FULL_NAME_DOCS`` other articles or more, where the article writes "Andre Marr", a full
@@ -650,7 +692,7 @@ class RunIndex:
         """
         w = self.weights
         rivals = self.full_name_rivals(token)
-        if not rivals:
+        if not rivals or not self._full_name_possible(position, token, rivals):
             return None
         occurrences = self.occurrences_in(position, token)
         candidates = [(occ, occ.next, name, distance, support) for occ in occurrences
@@ -998,6 +1040,19 @@ class RunIndex:
         if not word[0].isupper():
             return False
         return word_in_slot or (word.lower() not in titles() and self.zipf(word.lower()) < _GENERIC_CONTEXT_ZIPF)
+
+
+def _prev_word(line: str, start: int) -> re.Match[str] | None:
+    """``_PREV_WORD_RE`` searched in the 40 characters before ``start``.
+
+    Only the last word before the name (and one character more, for the look-behind) is given to
+    the search: the pattern cannot match further back, and a search costs as much per character
+    as it is given.
+    """
+    if not line[start - 1 : start].isspace():
+        return None
+    word = _REVERSED_WORD_RE.match(line[max(0, start - 40) : start][::-1]).end()
+    return _PREV_WORD_RE.search(line[max(0, start - 40, start - word - 1) : start])
 
 
 def _word_starts(line: str, word: str) -> Iterator[int]:
