@@ -50,14 +50,16 @@ first name, stands for the one near name the article introduces with a first nam
 Hensel"), unless the run uses the token as a name more (``RunIndex.back_reference_suspect``).
 
 Cost: candidate pairs come from a deletion index built once per distinct name; which rivals a
-token could stand for is decided once per pair of names (``RunIndex.rivals``); for a pair in an
-article, what the run's counts decide is checked before the article is read, and an article is
-read by looking up the few names asked of it (``Article``, kept for the ``_ARTICLES_KEPT`` last
-used); whether a common word is used as a
-name in the run is estimated from ``_NAME_USE_SAMPLE`` articles, and a full name is looked for in
-at most ``_PAIR_SAMPLE`` articles, so the pass stays linear in the number of articles; a full name
-is looked for as a phrase in the articles holding both its halves, and no further than
-``_FULL_NAME_DOCS`` + 1 of them; the surnames after a first name are read in ``context_docs`` articles.
+token could stand for is decided once per pair of names (``RunIndex.rivals``), and whether a
+common word is used as a name in the run is estimated from ``_NAME_USE_SAMPLE`` articles. Per
+article, what the run's counts decide is checked before the article is read, and a full name is
+looked for only where a word next to the token could form one with a rival; an article is read
+by looking up the few names asked of it (``Article``, kept for the ``_ARTICLES_KEPT`` last used).
+A full name is looked for as a phrase in the articles holding both its halves, and no further
+than ``_FULL_NAME_DOCS`` + 1 of them; a pair of neighbour words in at most ``_PAIR_SAMPLE``
+articles; the neighbour words and surnames of a name are read in ``context_docs`` articles. So
+the pass grows with the distinct names and, per article, with the names that have rivals
+(``bench/bench_garble.py`` shows both terms).
 """
 
 from __future__ import annotations
