@@ -381,6 +381,7 @@ class RunIndex:
         self._full_names: dict[tuple[str, str], tuple[int, ...]] = {}
         self._full_name_rivals: dict[str, list[tuple[str, int]]] = {}
         self._full_name_words: dict[str, bool] = {}
+        self._judged_tokens: dict[str, bool] = {}
         self._surnames: dict[tuple[str, int], frozenset[str]] = {}
 
     def used_as_name(self, position: int, word: str) -> bool:
@@ -785,7 +786,7 @@ class RunIndex:
         doc = self.docs[position]
         found = []
         for token in sorted(doc.summary.names):
-            if len(token) < 4 or self._has_variant[token]:
+            if not self._judged(token):
                 continue
             best: Suspect | None = None
             for name, distance in self.rivals(token, doc.language):
@@ -804,6 +805,15 @@ class RunIndex:
             if best is not None:
                 found.append(best)
         return found
+
+    def _judged(self, token: str) -> bool:
+        """Whether a token is judged at all: long enough, with no variant in the run and some name
+        of the run in edit reach (decided once per name; most tokens of an article end here)."""
+        judged = self._judged_tokens.get(token)
+        if judged is None:
+            judged = self._judged_tokens[token] = len(token) >= 4 and not self._has_variant[token] \
+                and bool(self.neighbours(token))
+        return judged
 
     def _counts(self, position: int, token: str, name: str, distance: int) -> _Counts | None:
         """The count terms of the log-odds that ``token`` in the article is a corruption of ``name``.
@@ -827,10 +837,15 @@ class RunIndex:
         token_docs = max(0, token_uses - 1)
         if self._tie(token_count, name_count, token_docs, name_uses, zipf_token, zipf_name):
             return None
-        if doc.group is None and max(
-                self._count_log_odds(token_count, name_count, token_docs, docs, 0, 0, distance, zipf_token, zipf_name)
-                for docs in {name_uses, max(0, name_uses - (name_count > 0))}) + self.weights.context < self.min_log_odds:
-            return None
+        if doc.group is None and (self.zipf(token) >= COMMON_ZIPF or name_count > 0 and self.zipf(name) >= COMMON_ZIPF):
+            # The article must be read (``used_as_name``): first the best the counts could give.
+            best = self._count_log_odds(token_count, name_count, token_docs, name_uses, 0, 0, distance, zipf_token,
+                                        zipf_name)
+            if name_count > 0 and name_uses > 0:
+                best = max(best, self._count_log_odds(token_count, name_count, token_docs, name_uses - 1, 0, 0,
+                                                      distance, zipf_token, zipf_name))
+            if best + self.weights.context < self.min_log_odds:
+                return None
         if not self.used_as_name(position, token):
             return None  # a word in general use seen only at sentence starts (There, Here) is no name here
         name_docs = max(0, name_uses - (name_count > 0 and self.used_as_name(position, name)))
