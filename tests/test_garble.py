@@ -10,7 +10,8 @@ import pytest
 
 from cleaner.document import Document
 from cleaner.stages import garble
-from cleaner.stages.garble.evidence import DocView, RunIndex, Weights, _abbreviation, name_occurrences
+from cleaner.stages.garble.article import abbreviation, name_occurrences
+from cleaner.stages.garble.evidence import DocView, RunIndex, Weights
 from cleaner.stages.garble.extract import summarise
 from cleaner.stages.garble.names import VariantJudge, edit_distance, is_derived, translit_key
 
@@ -419,11 +420,11 @@ def test_a_possessive_before_the_token_is_no_other_first_name() -> None:
     assert [o.prev for o in found["Amerrica"]] == [None, None]
 
 
-@pytest.mark.parametrize("word, abbreviation", [("Mr", True), ("Ft", True), ("Jr", True), ("Fr", True), ("J", True),
-                                                ("Ray", False), ("Iran", False)])
-def test_a_stop_after_a_title_or_an_initial_ends_no_sentence(word: str, abbreviation: bool) -> None:
+@pytest.mark.parametrize("word, expected", [("Mr", True), ("Ft", True), ("Jr", True), ("Fr", True), ("J", True),
+                                            ("Ray", False), ("Iran", False)])
+def test_a_stop_after_a_title_or_an_initial_ends_no_sentence(word: str, expected: bool) -> None:
     # "Ft. Worth", "Fr. Brown": the word after keeps its neighbour; "for Ray. Million" does not.
-    assert _abbreviation(word) is abbreviation
+    assert abbreviation(word) is expected
 
 
 def test_a_full_name_the_run_writes_shows_whose_first_name_was_misspelt() -> None:

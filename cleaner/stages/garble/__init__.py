@@ -8,8 +8,8 @@ Two passes, as the engine runs them:
    wording (``extract``); the result goes to ``doc.garble_summary``.
 2. ``run_corpus(docs, config)`` on the driver: judge each name against the spellings of its
    article, its event group (``doc.duplicates.event_group``, used when set) and the run
-   (``evidence``), record a ``corrupted_name`` finding per occurrence, and set
-   ``doc.garble_score`` and ``doc.garbled``.
+   (``evidence``; near misses from ``near``, articles read with ``article``), record a
+   ``corrupted_name`` finding per occurrence, and set ``doc.garble_score`` and ``doc.garbled``.
 
 The stage reads every line of ``doc.lines`` (boilerplate lines included: a corrupted name in a
 caption is still evidence of a rewrite). Legitimate variants (``names``, ``cleaner/data/aliases.toml``

@@ -49,49 +49,35 @@ Within the article, too: a person is named in full before an honorific refers ba
 first name, stands for the one near name the article introduces with a first name ("Stuart
 Hensel"), unless the run uses the token as a name more (``RunIndex.back_reference_suspect``).
 
-Cost: candidate pairs come from a deletion index built once per distinct name; which rivals a
-token could stand for is decided once per pair of names (``RunIndex.rivals``), and whether a
-common word is used as a name in the run is estimated from ``_NAME_USE_SAMPLE`` articles. Per
-article, what the run's counts decide is checked before the article is read, and a full name is
-looked for only where a word next to the token could form one with a rival; an article is read
-by looking up the few names asked of it (``Article``, kept for the ``_ARTICLES_KEPT`` last used).
-A full name is looked for as a phrase in the articles holding both its halves, and no further
-than ``_FULL_NAME_DOCS`` + 1 of them; a pair of neighbour words in at most ``_PAIR_SAMPLE``
-articles; the neighbour words and surnames of a name are read in ``context_docs`` articles. So
-the pass grows with the distinct names and, per article, with the names that have rivals
-(``bench/bench_garble.py`` shows both terms).
+Cost: near misses come from a deletion index built once per distinct name (``near``), and an
+article is read by looking up the few names asked of it (``article``; kept for the
+``_ARTICLES_KEPT`` last used). Which rivals a token could stand for is decided once per pair of
+names (``RunIndex.rivals``), and whether a common word is used as a name in the run is estimated
+from ``_NAME_USE_SAMPLE`` articles. Per article, what the run's counts decide is checked before
+the article is read, and a full name is looked for only where a word next to the token could
+form one with a rival. A full name is looked for as a phrase in the articles holding both its
+halves, and no further than ``_FULL_NAME_DOCS`` + 1 of them; a pair of neighbour words in at most
+``_PAIR_SAMPLE`` articles; the neighbour words and surnames of a name are read in
+``context_docs`` articles. So the pass grows with the distinct names and, per article, with the
+names that have rivals (``bench/bench_garble.py`` shows both terms).
 """
 
 from __future__ import annotations
 
 import math
-import re
-from bisect import bisect_right
-import tomllib
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Iterable, Iterator, Sequence, Set
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import NamedTuple
 
 import wordfreq
 
-from cleaner.stages.garble.extract import COMMON_ZIPF, NAME_RE, GarbleSummary, frequency_language
-from cleaner.stages.garble.names import VariantJudge, edit_distance, fold, is_derived, max_distance, phonetic_distance
+from cleaner.stages.garble.article import Article, Occurrence, honorifics, sentence_start, titles
+from cleaner.stages.garble.extract import COMMON_ZIPF, GarbleSummary, frequency_language
+from cleaner.stages.garble.names import VariantJudge, is_derived, phonetic_distance
+from cleaner.stages.garble.near import NearNames
 
-_PREV_WORD_RE = re.compile(r"(?<![\w'’])([^\W\d_]+)(?:['’]s|['’.])?\s+$")
-_NEXT_WORD_RE = re.compile(r"^(?:['’]s)?\s+([^\W\d_]+)")
-#: Two words before or after a name with only spaces between: "Bank of _", "_ and Matsushita".
-_PREV_PAIR_RE = re.compile(r"(?<![\w'’])([^\W\d_]+) +([^\W\d_]+) +$")
-_NEXT_PAIR_RE = re.compile(r"^ +([^\W\d_]+) +([^\W\d_]+)(?![\w'’])")
-#: Matched on the text before a name, reversed: the stretch a match of ``_PREV_WORD_RE`` (spaces,
-#: a stop or possessive, one word) or of ``_PREV_PAIR_RE`` (spaces, word, spaces, word) can span.
-_REVERSED_WORD_RE = re.compile(r"\s*[\w'’.]*")
-_REVERSED_PAIR_RE = re.compile(r" *\w* *\w*")
-#: A short capitalised word before a full stop: a title ("Mr.", "Gen.") or an initial ("J.") when
-#: ``_abbreviation`` says so, else the end of a sentence ("for Ray. Million Dollar Baby").
-_ABBREVIATION_RE = re.compile(r"[A-Z][a-z]{0,3}")
 #: Context words this frequent ("said", "Mr", "the") stand next to any name: they show a name's
 #: slot, not which name it is.
 _GENERIC_CONTEXT_ZIPF = 5.0
@@ -121,10 +107,6 @@ _FULL_NAME_ZIPF_MARGIN = 1.0
 #: Articles whose reading (``Article``) is kept at once: enough for the articles a name's run
 #: context and event group read again and again, bounded so a run of any size fits in memory.
 _ARTICLES_KEPT = 4096
-#: Words of four letters or more: in a title-case headline they are capitalised, short ones may not be.
-_TITLE_WORD_RE = re.compile(r"\b[^\W\d_]{4,}")
-#: Before a sentence start: the end of a sentence, an opening quote or bracket, a line start.
-_SENTENCE_START_RE = re.compile(r"(?:^|[.?!:\n\"'“‘(”’])[\"'“‘(”’\s]*$")
 
 
 @dataclass(frozen=True)
@@ -164,16 +146,6 @@ class DocView:
     summary: GarbleSummary
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
-    line: int  # raw 1-based
-    column: int
-    prev: str | None  # the word directly before (same line, only spaces between), as written
-    next: str | None
-    before: tuple[str, str] | None = None  # the two words before, spaces only between ("Bank", "of")
-    after: tuple[str, str] | None = None
-
-
 @dataclass(frozen=True)
 class Suspect:
     """A token judged against its most likely intended name in one article."""
@@ -205,114 +177,6 @@ def zipf(word: str, language: str = "en") -> float:
     return round(math.log10(frequency * 1e9), 2) if frequency > 0 else 0.0
 
 
-def deletions(word: str, depth: int) -> set[str]:
-    """Every string reachable from ``word`` by deleting up to ``depth`` letters (incl. itself)."""
-    found = {word}
-    frontier = {word}
-    for _ in range(depth):
-        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
-        found |= frontier
-    return found
-
-
-def name_occurrences(lines: Sequence[str], wanted: Set[str]) -> dict[str, list[Occurrence]]:
-    """Where each name of ``wanted`` stands as a whole word (possessive allowed) in ``lines``."""
-    article = Article(lines)
-    return {name: list(found) for name in sorted(wanted) if (found := article.occurrences(name))}
-
-
-class Article:
-    """One article's text, read for what the corpus pass asks of it, each fact worked out once.
-
-    Names are looked up with ``str.find`` in the joined text, one name at a time: the corpus pass
-    asks for few names of most articles, and a find costs far less than tokenising the article.
-    Whether a line is a title-case headline is kept once known.
-    """
-
-    __slots__ = ("lines", "text", "_offsets", "_title_lines")
-
-    def __init__(self, lines: Sequence[str]) -> None:
-        self.lines = lines
-        self.text = "\n".join(lines)
-        offsets, at = [], 0
-        for line in lines:
-            offsets.append(at)
-            at += len(line) + 1
-        self._offsets = offsets
-        self._title_lines: dict[int, bool] = {}
-
-    def _spans_of(self, name: str) -> Iterator[tuple[int, int, int]]:
-        """(line index, start, end) of each occurrence of ``name`` as a word ``NAME_RE`` finds whole.
-
-        The same as scanning every line with ``NAME_RE`` and keeping the matches spelt ``name`` not
-        inside a longer word: a place where ``name`` starts after no letter or apostrophe lies in
-        no earlier match, so it is a match of its own when ``NAME_RE`` ends there too.
-        """
-        text, offsets, size = self.text, self._offsets, len(name)
-        start = text.find(name)
-        while start != -1:
-            end = start + size
-            if not (start and (text[start - 1].isalnum() or text[start - 1] in "_'’")) \
-                    and not text[end : end + 1].isdigit():
-                match = NAME_RE.match(text, start)
-                if match is not None and match.end() == end:
-                    number = bisect_right(offsets, start) - 1
-                    yield number, start - offsets[number], end - offsets[number]
-            start = text.find(name, start + 1)
-
-    def occurrences(self, name: str) -> tuple[Occurrence, ...]:
-        """Where ``name`` stands as a whole word (possessive allowed), with its neighbour words."""
-        found = []
-        for number, start, end in self._spans_of(name):
-            line = self.lines[number]
-            prev = _prev_word(line, start)
-            before = None
-            if line[start - 1 : start] == " ":  # the pattern ends in spaces
-                pair = _REVERSED_PAIR_RE.match(line[max(0, start - 60) : start][::-1]).end()
-                before = _PREV_PAIR_RE.search(line[max(0, start - 60, start - pair - 1) : start])
-            if prev and prev.group(0).rstrip().endswith(".") and not _abbreviation(prev.group(1)):
-                prev = None  # the end of a sentence, not "Mr." or "Gen."
-            elif prev and prev.group(0).rstrip()[-2:] in ("'s", "’s", "s'", "s’"):
-                prev = None  # a possessive ("Bush's America", "Jones' party") says whose, not who
-            nxt = _NEXT_WORD_RE.search(line[end:])
-            after = _NEXT_PAIR_RE.search(line[end : end + 60])
-            found.append(Occurrence(
-                number + 1, start, prev and prev.group(1), nxt and nxt.group(1),
-                (before.group(1), before.group(2)) if before else None, (after.group(1), after.group(2)) if after else None))
-        return tuple(found)
-
-    def neighbour_words(self, name: str) -> Iterator[tuple[str | None, str | None]]:
-        """The words directly before and after each occurrence of ``name``, cheaper than
-        ``occurrences``: the word before as the pattern finds it, also where ``occurrences`` drops
-        it (the end of a sentence, a possessive)."""
-        for number, start, end in self._spans_of(name):
-            line = self.lines[number]
-            prev = _prev_word(line, start)
-            nxt = _NEXT_WORD_RE.search(line[end:])
-            yield prev and prev.group(1), nxt and nxt.group(1)
-
-    def title_case(self, number: int) -> bool:
-        """Whether line ``number`` (0-based) is a title-case headline (see ``_title_case``)."""
-        known = self._title_lines.get(number)
-        if known is None:
-            known = self._title_lines[number] = _title_case(self.lines[number])
-        return known
-
-    def named_mid_sentence(self, word: str) -> bool:
-        """Whether ``word`` stands as a whole word somewhere not at a sentence start and not in a
-        title-case headline: capitalised there, it is used as a name."""
-        text, offsets = self.text, self._offsets
-        for start in _word_starts(text, word):
-            number = bisect_right(offsets, start) - 1
-            if not _sentence_start(text[max(offsets[number], start - 12) : start]) and not self.title_case(number):
-                return True
-        return False
-
-    def has_phrase(self, phrase: str) -> bool:
-        """Whether ``phrase`` stands in the article as whole words."""
-        return next(_word_starts(self.text, phrase), None) is not None
-
-
 class _Counts(NamedTuple):
     log_odds: float  # the count terms of the log-odds (before position evidence)
     token_count: int  # in the article
@@ -337,10 +201,11 @@ class _Context:
 
 
 class RunIndex:
-    """Counts of every name over the run and its event groups, and a near-miss index.
+    """Counts of every name over the run and its event groups, its near misses (``NearNames``) and
+    the evidence that a token in an article is a corruption of one of them.
 
-    Everything per name (folded form, variant keys, neighbours, neighbour words in the run) is
-    computed once and kept for the life of the index, so the pass stays linear in distinct names.
+    Everything per name (near misses, rivals, use as a name, neighbour words in the run) is
+    computed once and kept for the life of the index, so that part grows with the distinct names.
     """
 
     def __init__(self, docs: Sequence[DocView], judge: VariantJudge, weights: Weights, context_docs: int,
@@ -359,16 +224,7 @@ class RunIndex:
                 if doc.group is not None:
                     self.group_docs[doc.group, name].append(position)
             self.lowercase_docs.update(doc.summary.also_lowercase)
-        self.folded = {name: fold(name) for name in self.docs_with}
-        self._keys = {name: judge.keys(name) for name in self.docs_with}
-        variant_keys = Counter(key for keys in self._keys.values() for key in keys)
-        self._has_variant = {name: any(variant_keys[k] > 1 for k in keys) for name, keys in self._keys.items()}
-        self._near: dict[str, list[str]] = defaultdict(list)
-        for name in sorted(self.docs_with):
-            if len(name) >= 4 and self._name_like(name):
-                for key in deletions(self.folded[name], max_distance(len(name))):
-                    self._near[key].append(name)
-        self._neighbours: dict[str, list[tuple[str, int]]] = {}
+        self.near = NearNames(self.docs_with, judge, self._name_like)
         self._rivals: dict[tuple[str, str], list[tuple[str, int]]] = {}
         self._zipf: dict[tuple[str, str], float] = {}
         self._contexts: dict[tuple[str, object], _Context] = {}
@@ -471,32 +327,9 @@ class RunIndex:
         total = len(self.docs_with.get(word, ()))
         return 2 * self.lowercase_docs[word] < total and 2 * self.name_uses(word) >= total
 
-    def _variants(self, a: str, b: str) -> bool:
-        fa, fb = self.folded[a], self.folded[b]
-        return fa == fb or bool(self._keys[a] & self._keys[b]) or is_derived(fa, fb)
-
     def neighbours(self, token: str) -> list[tuple[str, int]]:
         """Names of the run within edit reach of ``token`` that are not legitimate variants of it."""
-        if token in self._neighbours:
-            return self._neighbours[token]
-        folded = self.folded[token]
-        near = self._near
-        candidates: set[str] = set()
-        for key in deletions(folded, max_distance(len(token) + 1)):
-            if key in near:
-                candidates.update(near[key])
-        candidates.discard(token)
-        result = []
-        for name in candidates:  # in any order: the result is sorted
-            limit = max_distance(len(name))  # the edits were made to the name
-            other = self.folded[name]
-            if abs(len(other) - len(folded)) > limit:
-                continue  # each edit changes the length by one at most
-            distance = edit_distance(folded, other, limit + 1)
-            if distance <= limit and not self._variants(token, name):
-                result.append((name, distance))
-        self._neighbours[token] = sorted(result)
-        return self._neighbours[token]
+        return self.near.neighbours(token)
 
     def rivals(self, token: str, language: str) -> list[tuple[str, int]]:
         """The neighbours of ``token`` that it could be a corruption of in some article of the run.
@@ -632,7 +465,7 @@ class RunIndex:
             if not any(ch.isupper() for ch in token[1:]):
                 found = [(name, distance) for name, distance in self.neighbours(token)
                          if len(self.docs_with[name]) >= _FULL_NAME_DOCS
-                         and not (token.endswith("s") and is_derived(self.folded[token][:-1], self.folded[name]))
+                         and not (token.endswith("s") and is_derived(self.near.folded[token][:-1], self.near.folded[name]))
                          and self.zipf(name) >= self.zipf(token) - _FULL_NAME_ZIPF_MARGIN]
             self._full_name_rivals[token] = found
         return self._full_name_rivals[token]
@@ -712,8 +545,8 @@ class RunIndex:
         article = self.article(position)
         common = self.zipf(token) >= COMMON_ZIPF
         # Capitals that show no name: a title-case headline, a common word at a sentence start.
-        named = [occ for occ in occurrences if not article.title_case(occ.line - 1) and not (
-            common and _sentence_start(lines[occ.line - 1][max(0, occ.column - 12) : occ.column]))]
+        named = [occ for occ in occurrences if not article.headline(occ.line - 1) and not (
+            common and sentence_start(lines[occ.line - 1][max(0, occ.column - 12) : occ.column]))]
         best: Suspect | None = None
         for occ, word, name, distance, support in candidates:
             first = word == occ.prev
@@ -811,7 +644,7 @@ class RunIndex:
         of the run in edit reach (decided once per name; most tokens of an article end here)."""
         judged = self._judged_tokens.get(token)
         if judged is None:
-            judged = self._judged_tokens[token] = len(token) >= 4 and not self._has_variant[token] \
+            judged = self._judged_tokens[token] = len(token) >= 4 and not self.near.has_variant[token] \
                 and bool(self.neighbours(token))
         return judged
 
@@ -956,7 +789,7 @@ class RunIndex:
             # stands as a name: mid-sentence too, not only where the neighbours are telling.
             lines = self.docs[position].lines
             matched = [occ for occ, strength in zip(occurrences, strengths, strict=True)
-                       if occ in matched or (strength >= 0.0 and not _sentence_start(
+                       if occ in matched or (strength >= 0.0 and not sentence_start(
                            lines[occ.line - 1][max(0, occ.column - 12) : occ.column]))]
         if zipf_token > 0 and context_share < w.known_word_context:
             return None  # a word or name of its own (Dimon, Fonda) needs position evidence to be a corruption
@@ -1057,67 +890,6 @@ class RunIndex:
         if not word[0].isupper():
             return False
         return word_in_slot or (word.lower() not in titles() and self.zipf(word.lower()) < _GENERIC_CONTEXT_ZIPF)
-
-
-def _prev_word(line: str, start: int) -> re.Match[str] | None:
-    """``_PREV_WORD_RE`` searched in the 40 characters before ``start``.
-
-    Only the last word before the name (and one character more, for the look-behind) is given to
-    the search: the pattern cannot match further back, and a search costs as much per character
-    as it is given.
-    """
-    if not line[start - 1 : start].isspace():
-        return None
-    word = _REVERSED_WORD_RE.match(line[max(0, start - 40) : start][::-1]).end()
-    return _PREV_WORD_RE.search(line[max(0, start - 40, start - word - 1) : start])
-
-
-def _word_starts(line: str, word: str) -> Iterator[int]:
-    """Where ``word`` stands in ``line`` as a whole word (a possessive 's allowed after it)."""
-    start = line.find(word)
-    while start != -1:
-        end = start + len(word)
-        if not (start and (line[start - 1].isalnum() or line[start - 1] in "_'’")) \
-                and not line[end : end + 1].isalnum():
-            yield start
-        start = line.find(word, end)
-
-
-@cache
-def honorifics() -> frozenset[str]:
-    """Honorifics that refer back to a person by surname alone (``cleaner/data/honorifics.toml``)."""
-    text = resources.files("cleaner").joinpath("data/honorifics.toml").read_text(encoding="utf-8")
-    return frozenset(word for words in tomllib.loads(text).values() for word in words)
-
-
-@cache
-def titles() -> frozenset[str]:
-    """Titles and honorifics (``cleaner/data/titles.toml``): capitalised neighbours that identify nobody."""
-    text = resources.files("cleaner").joinpath("data/titles.toml").read_text(encoding="utf-8")
-    return frozenset(word for words in tomllib.loads(text).values() for word in words)
-
-
-def _title_case(line: str) -> bool:
-    """A headline in title case ("AMD Enters Server Business"): every word's capital shows nothing."""
-    words = _TITLE_WORD_RE.findall(line)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-
-
-def _sentence_start(before: str) -> bool:
-    """True when the text ``before`` a word ends a sentence or line (not after "Mr." or "Gen.")."""
-    if not _SENTENCE_START_RE.search(before):
-        return False
-    head = before.rstrip(" \"'“‘(”’")
-    if head.endswith("."):
-        word = re.search(r"(?<![\w.])([A-Z][a-z]{0,3})\.$", head)
-        return word is None or not _abbreviation(word.group(1))
-    return True
-
-
-def _abbreviation(word: str) -> bool:
-    """Whether ``word`` before a full stop is an initial ("J.") or an abbreviated title ("Mr.",
-    "Gen."): its stop ends no sentence. A short name ("Ray.", "Iran.") ends one."""
-    return len(word) == 1 or (_ABBREVIATION_RE.fullmatch(word) is not None and word.lower() in titles())
 
 
 def _evidence(token: str, name: str, token_count: int, name_count: int, token_docs: int, name_docs: int,
