@@ -33,10 +33,11 @@ from importlib import resources
 from cleaner.stages.garble.extract import NAME_RE
 
 _PREV_WORD_RE = re.compile(r"(?<![\w'’])([^\W\d_]+)(?:['’]s|['’.])?\s+$")
-_NEXT_WORD_RE = re.compile(r"^(?:['’]s)?\s+([^\W\d_]+)")
+#: Matched where a name ends (``match(line, end)``: no copy of the rest of the line).
+_NEXT_WORD_RE = re.compile(r"(?:['’]s)?\s+([^\W\d_]+)")
 #: Two words before or after a name with only spaces between: "Bank of _", "_ and Matsushita".
 _PREV_PAIR_RE = re.compile(r"(?<![\w'’])([^\W\d_]+) +([^\W\d_]+) +$")
-_NEXT_PAIR_RE = re.compile(r"^ +([^\W\d_]+) +([^\W\d_]+)(?![\w'’])")
+_NEXT_PAIR_RE = re.compile(r" +([^\W\d_]+) +([^\W\d_]+)(?![\w'’])")
 #: Matched on the text before a name, reversed: the stretch a match of ``_PREV_WORD_RE`` (spaces,
 #: a stop or possessive, one word) or of ``_PREV_PAIR_RE`` (spaces, word, spaces, word) can span.
 _REVERSED_WORD_RE = re.compile(r"\s*[\w'’.]*")
@@ -121,8 +122,8 @@ class Article:
                 prev = None  # the end of a sentence, not "Mr." or "Gen."
             elif prev and prev.group(0).rstrip()[-2:] in ("'s", "’s", "s'", "s’"):
                 prev = None  # a possessive ("Bush's America", "Jones' party") says whose, not who
-            nxt = _NEXT_WORD_RE.search(line[end:])
-            after = _NEXT_PAIR_RE.search(line[end : end + 60])
+            nxt = _NEXT_WORD_RE.match(line, end)
+            after = _NEXT_PAIR_RE.match(line, end, end + 60)  # as if the line stopped there
             found.append(Occurrence(
                 number + 1, start, prev and prev.group(1), nxt and nxt.group(1),
                 (before.group(1), before.group(2)) if before else None, (after.group(1), after.group(2)) if after else None))
@@ -135,7 +136,7 @@ class Article:
         for number, start, end in self._spans_of(name):
             line = self.lines[number]
             prev = _prev_word(line, start)
-            nxt = _NEXT_WORD_RE.search(line[end:])
+            nxt = _NEXT_WORD_RE.match(line, end)
             yield prev and prev.group(1), nxt and nxt.group(1)
 
     def headline(self, number: int) -> bool:

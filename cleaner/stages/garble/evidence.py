@@ -238,6 +238,7 @@ class RunIndex:
         self._full_name_rivals: dict[str, list[tuple[str, int]]] = {}
         self._full_name_words: dict[str, bool] = {}
         self._judged_tokens: dict[str, bool] = {}
+        self._best_splits: dict[int, float] = {}
         self._surnames: dict[tuple[str, int], frozenset[str]] = {}
 
     def used_as_name(self, position: int, word: str) -> bool:
@@ -358,13 +359,20 @@ class RunIndex:
             return False  # the tie rule of ``_counts``: these totals are what it compares
         return self._bound(name_total, token_total, distance, zipf_token, zipf_name) >= self.min_log_odds
 
+    def _best_split(self, total: int) -> float:
+        """``_best_split`` of the support weights, once per total."""
+        value = self._best_splits.get(total)
+        if value is None:
+            value = self._best_splits[total] = _best_split(self.weights.group_support, self.weights.run_support, total)
+        return value
+
     def _bound(self, name_total: int, token_total: int, distance: int, zipf_token: float, zipf_name: float) -> float:
         """Upper bound of the log-odds over all articles for a token used as a name in ``token_total``
         articles and a name in ``name_total``; it grows with ``name_total``."""
         w = self.weights
         return (
             w.bias
-            + _best_split(w.group_support, w.run_support, name_total)
+            + self._best_split(name_total)
             - w.token_support * math.log2(token_total)
             + abs(w.article_ratio) * 1.5
             + max(0.0, w.cooccurrence) + max(0.0, w.unknown_cooccurrence) * (zipf_token == 0.0)
@@ -584,7 +592,7 @@ class RunIndex:
         """
         w = self.weights
         doc = self.docs[position]
-        near = [(name, distance) for name, distance in self.neighbours(token) if name in doc.summary.names]
+        near = [(name, distance) for name, distance in self.near.neighbours(token) if name in doc.summary.names]
         if not near:
             return None
         occurrences = self.occurrences_in(position, token)
