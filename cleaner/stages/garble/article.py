@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence, Set
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -61,12 +61,6 @@ class Occurrence:
     next: str | None
     before: tuple[str, str] | None = None  # the two words before, spaces only between ("Bank", "of")
     after: tuple[str, str] | None = None
-
-
-def name_occurrences(lines: Sequence[str], wanted: Set[str]) -> dict[str, list[Occurrence]]:
-    """Where each name of ``wanted`` stands as a whole word (possessive allowed) in ``lines``."""
-    article = Article(lines)
-    return {name: list(found) for name in sorted(wanted) if (found := article.occurrences(name))}
 
 
 class Article:
