@@ -1,16 +1,19 @@
 """Time the garble stage: per-document pass per ~5 KB article, corpus pass against run size.
 
-    python bench/bench_garble.py [--data ../shared/dev] [--repeat 5]
+    python bench/bench_garble.py [--data ../shared/dev] [--repeat 5] [--copies 2,4]
 
 Articles are BBC News texts (read, never copied) joined to about 5 KB each; without the data the
 sample articles in raw/ are used. Reports the median over ``--repeat`` runs of the per-document
-pass (µs per article, one core) and the corpus pass for growing runs (it should grow linearly
-with the number of distinct names).
+pass (µs per article, one core) and of the corpus pass, in µs per article and per distinct name:
+for growing runs of distinct articles (new names keep arriving), and for the whole run repeated
+``--copies`` times under new ids (the same names, more articles), which shows the per-article
+term on its own: the time each added article costs once its names are known.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gzip
 import json
 import os
@@ -48,6 +51,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path(os.environ.get("CLEANER_DEV_DATA", "../shared/dev")))
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--copies", type=lambda text: [int(k) for k in text.split(",")], default=[2, 4],
+                        help="run the whole run repeated this many times (comma-separated; default 2,4)")
     args = parser.parse_args()
     texts = articles(args.data)
     config = garble.GarbleConfig()
@@ -70,17 +75,30 @@ def main() -> None:
     print(f"per-document pass: {1e6 * statistics.median(timings):.0f} µs per article "
           f"({len(docs)} articles of {size / 1000:.1f} KB, median of {args.repeat}); for scale, "
           f"lower() + \\w+ tokenising alone takes {1e6 * statistics.median(reference):.0f} µs here")
-    for n in (len(docs) // 4, len(docs) // 2, len(docs)):
-        run = docs[:n]
-        for doc in run:
-            doc.findings.clear()
-        names = len({name for doc in run for name in doc.garble_summary.names})
-        start = time.perf_counter()
-        garble.run_corpus(run, config)
-        elapsed = time.perf_counter() - start
-        print(f"corpus pass: {n} articles, {names} distinct names: {elapsed:.2f} s "
-              f"({1e6 * elapsed / names:.0f} µs per distinct name)")
+    def corpus(run: list[Document]) -> float:
+        elapsed = []
+        for _ in range(args.repeat):
+            for doc in run:
+                doc.findings.clear()
+            start = time.perf_counter()
+            garble.run_corpus(run, config)
+            elapsed.append(time.perf_counter() - start)
+        return statistics.median(elapsed)
 
+    def report(label: str, run: list[Document], elapsed: float) -> None:
+        names = len({name for doc in run for name in doc.garble_summary.names})
+        print(f"corpus pass: {label}: {len(run)} articles, {names} distinct names: {elapsed:.2f} s "
+              f"({1e6 * elapsed / len(run):.0f} µs per article, {1e6 * elapsed / names:.0f} µs per distinct name)")
+
+    for n in (len(docs) // 4, len(docs) // 2, len(docs)):
+        report("distinct", docs[:n], corpus(docs[:n]))
+    whole = corpus(docs)
+    for copies in args.copies:
+        run = [dataclasses.replace(doc, id=f"{doc.id}-{copy}", findings=[])
+               for copy in range(copies) for doc in docs]
+        elapsed = corpus(run)
+        report(f"{copies} copies", run, elapsed)
+        print(f"  each added article (same names): {1e6 * (elapsed - whole) / (len(run) - len(docs)):.0f} µs")
 
 if __name__ == "__main__":
     main()

@@ -10,7 +10,8 @@ import pytest
 
 from cleaner.document import Document
 from cleaner.stages import garble
-from cleaner.stages.garble.evidence import DocView, RunIndex, Weights, _abbreviation, name_occurrences
+from cleaner.stages.garble.article import Article, abbreviation
+from cleaner.stages.garble.evidence import DocView, RunIndex, Weights
 from cleaner.stages.garble.extract import summarise
 from cleaner.stages.garble.names import VariantJudge, edit_distance, is_derived, translit_key
 
@@ -226,10 +227,10 @@ def test_frequent_neighbour_words_show_a_slot_not_an_identity() -> None:
     assert not _flagged(docs[-1])
 
 
-def test_name_occurrences_read_whole_words_and_their_neighbours() -> None:
+def test_occurrences_are_whole_words_with_their_neighbours() -> None:
     lines = ["Mr. Blinken's aides met McBlinken, then left.", "They said. Blinken spoke; Blinken2 did not."]
-    found = name_occurrences(lines, {"Blinken"})
-    assert [(o.line, o.column, o.prev, o.next) for o in found["Blinken"]] == [(1, 4, "Mr", "aides"), (2, 11, None, "spoke")]
+    found = Article(lines).occurrences("Blinken")
+    assert [(o.line, o.column, o.prev, o.next) for o in found] == [(1, 4, "Mr", "aides"), (2, 11, None, "spoke")]
 
 
 def test_the_per_pair_filter_never_drops_a_pair_the_full_score_would_keep() -> None:
@@ -388,9 +389,8 @@ def test_two_telling_words_before_a_common_word_place_it_where_the_name_stands()
 
 def test_a_short_name_before_a_full_stop_ends_the_sentence_unlike_a_title_or_an_initial() -> None:
     # "for Ray. Million Dollar Baby": "Ray" is a film, not a title; "Gen." and "J." end no sentence.
-    found = name_occurrences(["Foxx won for Ray. Million Dollar Baby led.", "Gen. Million and J. Million met."],
-                             {"Million"})
-    assert [o.prev for o in found["Million"]] == [None, "Gen", "J"]
+    found = Article(["Foxx won for Ray. Million Dollar Baby led.", "Gen. Million and J. Million met."]).occurrences("Million")
+    assert [o.prev for o in found] == [None, "Gen", "J"]
 
 
 def test_an_occurrence_placed_by_the_first_name_identifies_the_others_in_the_article() -> None:
@@ -415,15 +415,15 @@ def test_a_possessive_before_the_token_is_no_other_first_name() -> None:
     wrong = "Title\n\nIt is hard in the climate of Bush's Amerrica, the singer said."
     docs = _run([_doc(f"r{i}", right) for i in range(6)] + [_doc(f"b{i}", bush) for i in range(3)] + [_doc("w", wrong)])
     assert _flagged(docs[-1]) == Counter({("Amerrica", "America"): 1})
-    found = name_occurrences(["the climate of Bush's Amerrica and Jones' Amerrica"], {"Amerrica"})
-    assert [o.prev for o in found["Amerrica"]] == [None, None]
+    found = Article(["the climate of Bush's Amerrica and Jones' Amerrica"]).occurrences("Amerrica")
+    assert [o.prev for o in found] == [None, None]
 
 
-@pytest.mark.parametrize("word, abbreviation", [("Mr", True), ("Ft", True), ("Jr", True), ("Fr", True), ("J", True),
-                                                ("Ray", False), ("Iran", False)])
-def test_a_stop_after_a_title_or_an_initial_ends_no_sentence(word: str, abbreviation: bool) -> None:
+@pytest.mark.parametrize("word, expected", [("Mr", True), ("Ft", True), ("Jr", True), ("Fr", True), ("J", True),
+                                            ("Ray", False), ("Iran", False)])
+def test_a_stop_after_a_title_or_an_initial_ends_no_sentence(word: str, expected: bool) -> None:
     # "Ft. Worth", "Fr. Brown": the word after keeps its neighbour; "for Ray. Million" does not.
-    assert _abbreviation(word) is abbreviation
+    assert abbreviation(word) is expected
 
 
 def test_a_full_name_the_run_writes_shows_whose_first_name_was_misspelt() -> None:

@@ -49,40 +49,35 @@ Within the article, too: a person is named in full before an honorific refers ba
 first name, stands for the one near name the article introduces with a first name ("Stuart
 Hensel"), unless the run uses the token as a name more (``RunIndex.back_reference_suspect``).
 
-Cost: candidate pairs come from a deletion index built once per distinct name; which rivals a
-token could stand for is decided once per pair of names (``RunIndex.rivals``); the articles whose
-words are needed are each read once (``RunIndex.prefetch``); whether a common word is used as a
-name in the run is estimated from ``_NAME_USE_SAMPLE`` articles, and a full name is looked for in
-at most ``_PAIR_SAMPLE`` articles, so the pass stays linear in the number of articles; a full name
-is looked for as a phrase in the articles holding both its halves, and no further than
-``_FULL_NAME_DOCS`` + 1 of them; the surnames after a first name are read in ``context_docs`` articles.
+Cost: near misses come from a deletion index built once per distinct name (``near``), and an
+article is read by looking up the few names asked of it (``article``; kept for the
+``_ARTICLES_KEPT`` last used). Which rivals a token could stand for is decided once per pair of
+names (``RunIndex.rivals``), and whether a common word is used as a name in the run is estimated
+from ``_NAME_USE_SAMPLE`` articles. Per article, what the run's counts decide is checked before
+the article is read, and a full name is looked for only where a word next to the token could
+form one with a rival. A full name is looked for as a phrase in the articles holding both its
+halves, and no further than ``_FULL_NAME_DOCS`` + 1 of them; a pair of neighbour words in at most
+``_PAIR_SAMPLE`` articles; the neighbour words and surnames of a name are read in
+``context_docs`` articles. So the pass grows with the distinct names and, per article, with the
+names that have rivals (``bench/bench_garble.py`` shows both terms).
 """
 
 from __future__ import annotations
 
 import math
-import re
-import tomllib
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence, Set
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import NamedTuple
 
 import wordfreq
 
-from cleaner.stages.garble.extract import COMMON_ZIPF, NAME_RE, GarbleSummary, frequency_language
-from cleaner.stages.garble.names import VariantJudge, edit_distance, fold, is_derived, max_distance, phonetic_distance
+from cleaner.stages.garble.article import Article, Occurrence, honorifics, sentence_start, titles
+from cleaner.stages.garble.extract import COMMON_ZIPF, GarbleSummary, frequency_language
+from cleaner.stages.garble.names import VariantJudge, is_derived, phonetic_distance
+from cleaner.stages.garble.near import NearNames
 
-_PREV_WORD_RE = re.compile(r"(?<![\w'’])([^\W\d_]+)(?:['’]s|['’.])?\s+$")
-_NEXT_WORD_RE = re.compile(r"^(?:['’]s)?\s+([^\W\d_]+)")
-#: Two words before or after a name with only spaces between: "Bank of _", "_ and Matsushita".
-_PREV_PAIR_RE = re.compile(r"(?<![\w'’])([^\W\d_]+) +([^\W\d_]+) +$")
-_NEXT_PAIR_RE = re.compile(r"^ +([^\W\d_]+) +([^\W\d_]+)(?![\w'’])")
-#: A short capitalised word before a full stop: a title ("Mr.", "Gen.") or an initial ("J.") when
-#: ``_abbreviation`` says so, else the end of a sentence ("for Ray. Million Dollar Baby").
-_ABBREVIATION_RE = re.compile(r"[A-Z][a-z]{0,3}")
 #: Context words this frequent ("said", "Mr", "the") stand next to any name: they show a name's
 #: slot, not which name it is.
 _GENERIC_CONTEXT_ZIPF = 5.0
@@ -109,10 +104,9 @@ _FULL_NAME_DOCS = 2
 _FIRST_NAME_PEOPLE = 3
 #: How much rarer in general language (Zipf) a suggestion found by its full name may be than the token.
 _FULL_NAME_ZIPF_MARGIN = 1.0
-#: Words of four letters or more: in a title-case headline they are capitalised, short ones may not be.
-_TITLE_WORD_RE = re.compile(r"\b[^\W\d_]{4,}")
-#: Before a sentence start: the end of a sentence, an opening quote or bracket, a line start.
-_SENTENCE_START_RE = re.compile(r"(?:^|[.?!:\n\"'“‘(”’])[\"'“‘(”’\s]*$")
+#: Articles whose reading (``Article``) is kept at once: enough for the articles a name's run
+#: context and event group read again and again, bounded so a run of any size fits in memory.
+_ARTICLES_KEPT = 4096
 
 
 @dataclass(frozen=True)
@@ -152,16 +146,6 @@ class DocView:
     summary: GarbleSummary
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
-    line: int  # raw 1-based
-    column: int
-    prev: str | None  # the word directly before (same line, only spaces between), as written
-    next: str | None
-    before: tuple[str, str] | None = None  # the two words before, spaces only between ("Bank", "of")
-    after: tuple[str, str] | None = None
-
-
 @dataclass(frozen=True)
 class Suspect:
     """A token judged against its most likely intended name in one article."""
@@ -193,44 +177,6 @@ def zipf(word: str, language: str = "en") -> float:
     return round(math.log10(frequency * 1e9), 2) if frequency > 0 else 0.0
 
 
-def deletions(word: str, depth: int) -> set[str]:
-    """Every string reachable from ``word`` by deleting up to ``depth`` letters (incl. itself)."""
-    found = {word}
-    frontier = {word}
-    for _ in range(depth):
-        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
-        found |= frontier
-    return found
-
-
-def name_occurrences(lines: Sequence[str], wanted: Set[str]) -> dict[str, list[Occurrence]]:
-    """Where each name of ``wanted`` stands as a whole word (possessive allowed) in ``lines``.
-
-    One scan of the article for all wanted names: the corpus pass reads each article at most once.
-    """
-    found: dict[str, list[Occurrence]] = {}
-    for number, line in enumerate(lines, 1):
-        for match in NAME_RE.finditer(line):
-            token = match.group()
-            if token not in wanted:
-                continue
-            start, end = match.span()
-            if (start and (line[start - 1].isalnum() or line[start - 1] in "_'’")) or line[end : end + 1].isdigit():
-                continue  # part of a longer word (McDonald's "Donald" is not the name Donald)
-            prev = _PREV_WORD_RE.search(line[max(0, start - 40) : start])
-            if prev and prev.group(0).rstrip().endswith(".") and not _abbreviation(prev.group(1)):
-                prev = None  # the end of a sentence, not "Mr." or "Gen."
-            elif prev and prev.group(0).rstrip()[-2:] in ("'s", "’s", "s'", "s’"):
-                prev = None  # a possessive ("Bush's America", "Jones' party") says whose, not who
-            nxt = _NEXT_WORD_RE.search(line[end:])
-            before = _PREV_PAIR_RE.search(line[max(0, start - 60) : start])
-            after = _NEXT_PAIR_RE.search(line[end : end + 60])
-            found.setdefault(token, []).append(Occurrence(
-                number, start, prev and prev.group(1), nxt and nxt.group(1),
-                (before.group(1), before.group(2)) if before else None, (after.group(1), after.group(2)) if after else None))
-    return found
-
-
 class _Counts(NamedTuple):
     log_odds: float  # the count terms of the log-odds (before position evidence)
     token_count: int  # in the article
@@ -255,10 +201,11 @@ class _Context:
 
 
 class RunIndex:
-    """Counts of every name over the run and its event groups, and a near-miss index.
+    """Counts of every name over the run and its event groups, its near misses (``NearNames``) and
+    the evidence that a token in an article is a corruption of one of them.
 
-    Everything per name (folded form, variant keys, neighbours, neighbour words in the run) is
-    computed once and kept for the life of the index, so the pass stays linear in distinct names.
+    Everything per name (near misses, rivals, use as a name, neighbour words in the run) is
+    computed once and kept for the life of the index, so that part grows with the distinct names.
     """
 
     def __init__(self, docs: Sequence[DocView], judge: VariantJudge, weights: Weights, context_docs: int,
@@ -277,16 +224,7 @@ class RunIndex:
                 if doc.group is not None:
                     self.group_docs[doc.group, name].append(position)
             self.lowercase_docs.update(doc.summary.also_lowercase)
-        self.folded = {name: fold(name) for name in self.docs_with}
-        self._keys = {name: judge.keys(name) for name in self.docs_with}
-        variant_keys = Counter(key for keys in self._keys.values() for key in keys)
-        self._has_variant = {name: any(variant_keys[k] > 1 for k in keys) for name, keys in self._keys.items()}
-        self._near: dict[str, list[str]] = defaultdict(list)
-        for name in sorted(self.docs_with):
-            if len(name) >= 4 and self._name_like(name):
-                for key in deletions(self.folded[name], max_distance(len(name))):
-                    self._near[key].append(name)
-        self._neighbours: dict[str, list[tuple[str, int]]] = {}
+        self.near = NearNames(self.docs_with, judge, self._name_like)
         self._rivals: dict[tuple[str, str], list[tuple[str, int]]] = {}
         self._zipf: dict[tuple[str, str], float] = {}
         self._contexts: dict[tuple[str, object], _Context] = {}
@@ -295,9 +233,12 @@ class RunIndex:
         self._name_uses: dict[str, int] = {}
         self._pairs: dict[tuple[str, str, str], list[int]] = {}
         self._holder_sets: dict[str, frozenset[int]] = {}
-        self._texts: dict[int, str] = {}
+        self._articles: OrderedDict[int, Article] = OrderedDict()
         self._full_names: dict[tuple[str, str], tuple[int, ...]] = {}
         self._full_name_rivals: dict[str, list[tuple[str, int]]] = {}
+        self._full_name_words: dict[str, bool] = {}
+        self._judged_tokens: dict[str, bool] = {}
+        self._best_splits: dict[int, float] = {}
         self._surnames: dict[tuple[str, int], frozenset[str]] = {}
 
     def used_as_name(self, position: int, word: str) -> bool:
@@ -309,10 +250,10 @@ class RunIndex:
         if self.zipf(word) < COMMON_ZIPF:
             return True
         key = (position, word)
-        if key not in self._name_use:
-            self._name_use[key] = any(not _sentence_start(line[max(0, start - 12) : start]) and not _title_case(line)
-                                      for line in self.docs[position].lines for start in _word_starts(line, word))
-        return self._name_use[key]
+        used = self._name_use.get(key)
+        if used is None:
+            used = self._name_use[key] = self.article(position).named_mid_sentence(word)
+        return used
 
     def name_uses(self, word: str) -> int:
         """Articles of the run that use ``word`` as a name (see ``used_as_name``; estimated from
@@ -387,28 +328,9 @@ class RunIndex:
         total = len(self.docs_with.get(word, ()))
         return 2 * self.lowercase_docs[word] < total and 2 * self.name_uses(word) >= total
 
-    def _variants(self, a: str, b: str) -> bool:
-        fa, fb = self.folded[a], self.folded[b]
-        return fa == fb or bool(self._keys[a] & self._keys[b]) or is_derived(fa, fb)
-
     def neighbours(self, token: str) -> list[tuple[str, int]]:
         """Names of the run within edit reach of ``token`` that are not legitimate variants of it."""
-        if token in self._neighbours:
-            return self._neighbours[token]
-        folded = self.folded[token]
-        seen: set[str] = {token}
-        result = []
-        for key in sorted(deletions(folded, max_distance(len(token) + 1))):
-            for name in self._near.get(key, ()):
-                if name in seen:
-                    continue
-                seen.add(name)
-                limit = max_distance(len(name))  # the edits were made to the name
-                distance = edit_distance(folded, self.folded[name], limit + 1)
-                if distance <= limit and not self._variants(token, name):
-                    result.append((name, distance))
-        self._neighbours[token] = sorted(result)
-        return self._neighbours[token]
+        return self.near.neighbours(token)
 
     def rivals(self, token: str, language: str) -> list[tuple[str, int]]:
         """The neighbours of ``token`` that it could be a corruption of in some article of the run.
@@ -427,21 +349,30 @@ class RunIndex:
         zipf_token, zipf_name = self.zipf(token, language), self.zipf(name, language)
         if zipf_token >= COMMON_ZIPF and self._ordinary_in_run(name):
             return False
+        if self._bound(len(self.docs_with[name]), 1, distance, zipf_token, zipf_name) < self.min_log_odds:
+            return False  # as below, before the articles using the name are counted (at most all that hold it)
         name_total = self.name_uses(name)
-        if self._bound(name, 1, distance, zipf_token, zipf_name) < self.min_log_odds:
+        if self._bound(name_total, 1, distance, zipf_token, zipf_name) < self.min_log_odds:
             return False  # even a token no other article uses as a name could not reach the threshold
         token_total = max(1, self.name_uses(token))
         if name_total <= token_total and zipf_name <= zipf_token:
             return False  # the tie rule of ``_counts``: these totals are what it compares
-        return self._bound(name, token_total, distance, zipf_token, zipf_name) >= self.min_log_odds
+        return self._bound(name_total, token_total, distance, zipf_token, zipf_name) >= self.min_log_odds
 
-    def _bound(self, name: str, token_total: int, distance: int, zipf_token: float, zipf_name: float) -> float:
-        """Upper bound of the log-odds over all articles for a token used as a name in ``token_total`` articles."""
+    def _best_split(self, total: int) -> float:
+        """``_best_split`` of the support weights, once per total."""
+        value = self._best_splits.get(total)
+        if value is None:
+            value = self._best_splits[total] = _best_split(self.weights.group_support, self.weights.run_support, total)
+        return value
+
+    def _bound(self, name_total: int, token_total: int, distance: int, zipf_token: float, zipf_name: float) -> float:
+        """Upper bound of the log-odds over all articles for a token used as a name in ``token_total``
+        articles and a name in ``name_total``; it grows with ``name_total``."""
         w = self.weights
-        name_total = self.name_uses(name)
         return (
             w.bias
-            + _best_split(w.group_support, w.run_support, name_total)
+            + self._best_split(name_total)
             - w.token_support * math.log2(token_total)
             + abs(w.article_ratio) * 1.5
             + max(0.0, w.cooccurrence) + max(0.0, w.unknown_cooccurrence) * (zipf_token == 0.0)
@@ -450,18 +381,24 @@ class RunIndex:
             + w.frequency * _clip(zipf_name - zipf_token, 2.0)
         )
 
+    def article(self, position: int) -> Article:
+        """The article at ``position``, its reading kept while it is among the ``_ARTICLES_KEPT``
+        last used (bounded memory; the run context reads the same first articles again and again)."""
+        article = self._articles.get(position)
+        if article is None:
+            article = self._articles[position] = Article(self.docs[position].lines)
+            if len(self._articles) > _ARTICLES_KEPT:
+                self._articles.popitem(last=False)
+        else:
+            self._articles.move_to_end(position)
+        return article
+
     def occurrences_in(self, position: int, name: str) -> tuple[Occurrence, ...]:
         key = (position, name)
-        if key not in self._occurrences:
-            self._read({position: {name}})
-        return self._occurrences[key]
-
-    def _read(self, wanted: dict[int, set[str]]) -> None:
-        """Look up the occurrences of the wanted names, reading each article once."""
-        for position in sorted(wanted):
-            found = name_occurrences(self.docs[position].lines, wanted[position])
-            for name in wanted[position]:
-                self._occurrences[position, name] = tuple(found.get(name, ()))
+        found = self._occurrences.get(key)
+        if found is None:
+            found = self._occurrences[key] = self.article(position).occurrences(name)
+        return found
 
     def _context_positions(self, name: str, position: int) -> tuple[list[int], list[int]]:
         """Articles read for the neighbour words of ``name``: the article or its group, and the run sample."""
@@ -472,32 +409,6 @@ class RunIndex:
         else:
             local = [p for p in holders if self.docs[p].group == group]
         return local, holders[: self.context_docs]
-
-    def prefetch(self) -> None:
-        """Find every (article, name) whose occurrences the scoring will read, and read them in one pass.
-
-        Only pairs whose counts leave a corruption possible need positions, so this reads few
-        articles beyond those with suspects, each once.
-        """
-        wanted: dict[int, set[str]] = defaultdict(set)
-        for position, doc in enumerate(self.docs):
-            for token in doc.summary.names:
-                if len(token) < 4 or self._has_variant[token]:
-                    continue
-                if self.full_name_rivals(token):
-                    wanted[position].add(token)
-                for name, distance in self.rivals(token, doc.language):
-                    pairs = [(token, name)]
-                    if name in doc.summary.names:
-                        pairs.append((name, token))
-                    for suspect, intended in pairs:
-                        if self._counts(position, suspect, intended, distance) is None:
-                            continue
-                        wanted[position].add(suspect)
-                        for positions in self._context_positions(intended, position):
-                            for p in positions:
-                                wanted[p].add(intended)
-        self._read({p: {n for n in names if (p, n) not in self._occurrences} for p, names in wanted.items()})
 
     def _context_of(self, name: str, key: object, positions: Iterable[int]) -> _Context:
         if (name, key) not in self._contexts:
@@ -528,11 +439,6 @@ class RunIndex:
         local = self._context_of(name, position if group is None else ("group", group), local_positions)
         return local, self._context_of(name, "run", run_positions)
 
-    def _text(self, position: int) -> str:
-        if position not in self._texts:
-            self._texts[position] = "\n".join(self.docs[position].lines)
-        return self._texts[position]
-
     def full_name_docs(self, first: str, second: str) -> tuple[int, ...]:
         """The first articles (up to ``_FULL_NAME_DOCS`` + 1) that write "first second" as whole words."""
         key = (first, second)
@@ -542,7 +448,7 @@ class RunIndex:
             found: list[int] = []
             phrase = f"{first} {second}"
             for p in self.docs_with.get(fewer, ()):
-                if p in holders and next(_word_starts(self._text(p), phrase), None) is not None:
+                if p in holders and self.article(p).has_phrase(phrase):
                     found.append(p)
                     if len(found) > _FULL_NAME_DOCS:
                         break
@@ -551,8 +457,11 @@ class RunIndex:
 
     def _full_name_word(self, word: str) -> bool:
         """A capitalised neighbour that can be half of a full name: not a title, not a function word."""
-        return len(word) > 1 and word[0].isupper() and not word.isupper() \
-            and word.lower() not in titles() and self.zipf(word.lower()) < _FUNCTION_WORD_ZIPF
+        known = self._full_name_words.get(word)
+        if known is None:
+            known = self._full_name_words[word] = len(word) > 1 and word[0].isupper() and not word.isupper() \
+                and word.lower() not in titles() and self.zipf(word.lower()) < _FUNCTION_WORD_ZIPF
+        return known
 
     def full_name_rivals(self, token: str) -> list[tuple[str, int]]:
         """The neighbours of ``token`` whose full name could show it to be a corruption of them
@@ -564,7 +473,7 @@ class RunIndex:
             if not any(ch.isupper() for ch in token[1:]):
                 found = [(name, distance) for name, distance in self.neighbours(token)
                          if len(self.docs_with[name]) >= _FULL_NAME_DOCS
-                         and not (token.endswith("s") and is_derived(self.folded[token][:-1], self.folded[name]))
+                         and not (token.endswith("s") and is_derived(self.near.folded[token][:-1], self.near.folded[name]))
                          and self.zipf(name) >= self.zipf(token) - _FULL_NAME_ZIPF_MARGIN]
             self._full_name_rivals[token] = found
         return self._full_name_rivals[token]
@@ -596,6 +505,21 @@ class RunIndex:
         """Whether the run writes an honorific before ``name`` ("Mr Danton"): a person's surname."""
         return any(("prev", h) in self.contexts(name, position)[1].words for h in honorifics())
 
+    def _full_name_possible(self, position: int, token: str, rivals: list[tuple[str, int]]) -> bool:
+        """Whether a word next to the token could form with a rival a full name that other articles
+        write: what ``full_name_suspect`` needs first, read with ``Article.neighbour_words``
+        (cheaper than the occurrences, and a superset of their neighbour words)."""
+        for prev, nxt in self.article(position).neighbour_words(token):
+            if nxt is not None and self._full_name_word(nxt) and any(
+                    sum(p != position for p in self.full_name_docs(name, nxt)) >= _FULL_NAME_DOCS for name, _ in rivals):
+                return True
+            if prev is not None and self._full_name_word(prev) and prev.lower() not in titles() \
+                    and self.zipf(prev) >= _FIRST_NAME_ZIPF and any(
+                    sum(p != position for p in self.full_name_docs(prev, name)) >= _FULL_NAME_DOCS
+                    for name, _ in rivals if not self._ordinary_in_run(name)):
+                return True
+        return False
+
     def full_name_suspect(self, position: int, token: str) -> Suspect | None:
         """The token as a corruption of a name whose full name ("Andrew Marr") the run writes in
         ``_FULL_NAME_DOCS`` other articles or more, where the article writes "Andre Marr", a full
@@ -612,7 +536,7 @@ class RunIndex:
         """
         w = self.weights
         rivals = self.full_name_rivals(token)
-        if not rivals:
+        if not rivals or not self._full_name_possible(position, token, rivals):
             return None
         occurrences = self.occurrences_in(position, token)
         candidates = [(occ, occ.next, name, distance, support) for occ in occurrences
@@ -626,10 +550,11 @@ class RunIndex:
         if not candidates:
             return None
         lines = self.docs[position].lines
+        article = self.article(position)
         common = self.zipf(token) >= COMMON_ZIPF
         # Capitals that show no name: a title-case headline, a common word at a sentence start.
-        named = [occ for occ in occurrences if not _title_case(lines[occ.line - 1]) and not (
-            common and _sentence_start(lines[occ.line - 1][max(0, occ.column - 12) : occ.column]))]
+        named = [occ for occ in occurrences if not article.headline(occ.line - 1) and not (
+            common and sentence_start(lines[occ.line - 1][max(0, occ.column - 12) : occ.column]))]
         best: Suspect | None = None
         for occ, word, name, distance, support in candidates:
             first = word == occ.prev
@@ -667,10 +592,9 @@ class RunIndex:
         """
         w = self.weights
         doc = self.docs[position]
-        near = [(name, distance) for name, distance in self.neighbours(token) if name in doc.summary.names]
+        near = [(name, distance) for name, distance in self.near.neighbours(token) if name in doc.summary.names]
         if not near:
             return None
-        self._read({position: {n for n in (token, *(name for name, _ in near)) if (position, n) not in self._occurrences}})
         occurrences = self.occurrences_in(position, token)
         # After an honorific and before no other capitalised word: a surname ("Mr Tense said"), not
         # a first name ("Mr Gordon Brown").
@@ -703,7 +627,7 @@ class RunIndex:
         doc = self.docs[position]
         found = []
         for token in sorted(doc.summary.names):
-            if len(token) < 4 or self._has_variant[token]:
+            if not self._judged(token):
                 continue
             best: Suspect | None = None
             for name, distance in self.rivals(token, doc.language):
@@ -723,39 +647,78 @@ class RunIndex:
                 found.append(best)
         return found
 
+    def _judged(self, token: str) -> bool:
+        """Whether a token is judged at all: long enough, with no variant in the run and some name
+        of the run in edit reach (decided once per name; most tokens of an article end here)."""
+        judged = self._judged_tokens.get(token)
+        if judged is None:
+            judged = self._judged_tokens[token] = len(token) >= 4 and not self.near.has_variant[token] \
+                and bool(self.neighbours(token))
+        return judged
+
     def _counts(self, position: int, token: str, name: str, distance: int) -> _Counts | None:
         """The count terms of the log-odds that ``token`` in the article is a corruption of ``name``.
 
-        None when even the best position evidence could not lift them to the threshold.
+        None when even the best position evidence could not lift them to the threshold. What the
+        run's counts decide is checked before the article is read (whether it uses the token and
+        the name as names): most pairs end there.
         """
-        w = self.weights
         doc = self.docs[position]
         names = doc.summary.names
         token_count, name_count = names.get(token, 0), names.get(name, 0)
-        own_use = self.used_as_name(position, token)
-        token_docs = max(0, self.name_uses(token) - own_use)
-        name_docs = max(0, self.name_uses(name) - (name_count > 0 and self.used_as_name(position, name)))
+        token_uses, name_uses = self.name_uses(token), self.name_uses(name)
+        if token_count == 0 or name_count == 0 and name_uses == 0:
+            return None
+        zipf_token, zipf_name = self.zipf(token, doc.language), self.zipf(name, doc.language)
+        ordinary = zipf_token >= COMMON_ZIPF or token in doc.summary.also_lowercase
+        if ordinary and self._ordinary_in_run(name):
+            return None  # a common word next to a common word (Ministry, Minister): no name here
+        # The token must be used as a name here (below), which leaves ``token_uses - 1`` other
+        # articles; the name's other articles are at most ``name_uses``.
+        token_docs = max(0, token_uses - 1)
+        if self._tie(token_count, name_count, token_docs, name_uses, zipf_token, zipf_name):
+            return None
+        if doc.group is None and (self.zipf(token) >= COMMON_ZIPF or name_count > 0 and self.zipf(name) >= COMMON_ZIPF):
+            # The article must be read (``used_as_name``): first the best the counts could give.
+            best = self._count_log_odds(token_count, name_count, token_docs, name_uses, 0, 0, distance, zipf_token,
+                                        zipf_name)
+            if name_count > 0 and name_uses > 0:
+                best = max(best, self._count_log_odds(token_count, name_count, token_docs, name_uses - 1, 0, 0,
+                                                      distance, zipf_token, zipf_name))
+            if best + self.weights.context < self.min_log_odds:
+                return None
+        if not self.used_as_name(position, token):
+            return None  # a word in general use seen only at sentence starts (There, Here) is no name here
+        name_docs = max(0, name_uses - (name_count > 0 and self.used_as_name(position, name)))
         token_group = name_group = 0
         if doc.group is not None:
             token_group = sum(self.used_as_name(p, token) for p in self.group_docs.get((doc.group, token), ())
                               if p != position)
             name_group = sum(self.used_as_name(p, name) for p in self.group_docs.get((doc.group, name), ())
                              if p != position)
-        if token_count == 0 or name_docs + name_count == 0:
+        if self._tie(token_count, name_count, token_docs, name_docs, zipf_token, zipf_name):
             return None
-        if not own_use:
-            return None  # a word in general use seen only at sentence starts (There, Here) is no name here
-        zipf_token, zipf_name = self.zipf(token, doc.language), self.zipf(name, doc.language)
-        ordinary = zipf_token >= COMMON_ZIPF or token in doc.summary.also_lowercase
-        if ordinary and self._ordinary_in_run(name):
-            return None  # a common word next to a common word (Ministry, Minister): no name here
-        if name_docs + (name_count > 0) <= token_docs + 1 and (
-                zipf_name <= zipf_token or zipf_token > 0.0 and name_count <= token_count):
-            # Neither the run nor general usage prefers the other spelling: nothing says which is
-            # wrong. Nor does usage between two words the article writes equally often: a slip
-            # makes a rarer string, a look-alike a commoner word ("Felix Mantilla", "Felix Manila").
+        log_odds = self._count_log_odds(token_count, name_count, token_docs, name_docs, token_group, name_group,
+                                        distance, zipf_token, zipf_name)
+        if log_odds + self.weights.context < self.min_log_odds:
             return None
-        log_odds = (
+        return _Counts(log_odds, token_count, name_count, token_docs, name_docs, token_group, name_group,
+                       zipf_token, zipf_name, ordinary)
+
+    @staticmethod
+    def _tie(token_count: int, name_count: int, token_docs: int, name_docs: int, zipf_token: float,
+             zipf_name: float) -> bool:
+        """Neither the run nor general usage prefers the other spelling: nothing says which is
+        wrong. Nor does usage between two words the article writes equally often: a slip makes a
+        rarer string, a look-alike a commoner word ("Felix Mantilla", "Felix Manila")."""
+        return name_docs + (name_count > 0) <= token_docs + 1 and (
+            zipf_name <= zipf_token or zipf_token > 0.0 and name_count <= token_count)
+
+    def _count_log_odds(self, token_count: int, name_count: int, token_docs: int, name_docs: int, token_group: int,
+                        name_group: int, distance: int, zipf_token: float, zipf_name: float) -> float:
+        """The count terms of the log-odds (see ``Weights``)."""
+        w = self.weights
+        return (
             w.bias
             + w.group_support * math.log2(1 + name_group)
             + w.run_support * math.log2(1 + name_docs - name_group)
@@ -765,10 +728,6 @@ class RunIndex:
             - w.distance * (distance - 1)
             + w.frequency * _clip(zipf_name - zipf_token, 2.0)
         )
-        if log_odds + w.context < self.min_log_odds:
-            return None
-        return _Counts(log_odds, token_count, name_count, token_docs, name_docs, token_group, name_group,
-                       zipf_token, zipf_name, ordinary)
 
     def score_pair(self, position: int, token: str, name: str, distance: int) -> Suspect | None:
         """Weigh the evidence that ``token`` in the article is a corruption of ``name``.
@@ -838,7 +797,7 @@ class RunIndex:
             # stands as a name: mid-sentence too, not only where the neighbours are telling.
             lines = self.docs[position].lines
             matched = [occ for occ, strength in zip(occurrences, strengths, strict=True)
-                       if occ in matched or (strength >= 0.0 and not _sentence_start(
+                       if occ in matched or (strength >= 0.0 and not sentence_start(
                            lines[occ.line - 1][max(0, occ.column - 12) : occ.column]))]
         if zipf_token > 0 and context_share < w.known_word_context:
             return None  # a word or name of its own (Dimon, Fonda) needs position evidence to be a corruption
@@ -941,54 +900,6 @@ class RunIndex:
         return word_in_slot or (word.lower() not in titles() and self.zipf(word.lower()) < _GENERIC_CONTEXT_ZIPF)
 
 
-def _word_starts(line: str, word: str) -> Iterator[int]:
-    """Where ``word`` stands in ``line`` as a whole word (a possessive 's allowed after it)."""
-    start = line.find(word)
-    while start != -1:
-        end = start + len(word)
-        if not (start and (line[start - 1].isalnum() or line[start - 1] in "_'’")) \
-                and not line[end : end + 1].isalnum():
-            yield start
-        start = line.find(word, end)
-
-
-@cache
-def honorifics() -> frozenset[str]:
-    """Honorifics that refer back to a person by surname alone (``cleaner/data/honorifics.toml``)."""
-    text = resources.files("cleaner").joinpath("data/honorifics.toml").read_text(encoding="utf-8")
-    return frozenset(word for words in tomllib.loads(text).values() for word in words)
-
-
-@cache
-def titles() -> frozenset[str]:
-    """Titles and honorifics (``cleaner/data/titles.toml``): capitalised neighbours that identify nobody."""
-    text = resources.files("cleaner").joinpath("data/titles.toml").read_text(encoding="utf-8")
-    return frozenset(word for words in tomllib.loads(text).values() for word in words)
-
-
-def _title_case(line: str) -> bool:
-    """A headline in title case ("AMD Enters Server Business"): every word's capital shows nothing."""
-    words = _TITLE_WORD_RE.findall(line)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-
-
-def _sentence_start(before: str) -> bool:
-    """True when the text ``before`` a word ends a sentence or line (not after "Mr." or "Gen.")."""
-    if not _SENTENCE_START_RE.search(before):
-        return False
-    head = before.rstrip(" \"'“‘(”’")
-    if head.endswith("."):
-        word = re.search(r"(?<![\w.])([A-Z][a-z]{0,3})\.$", head)
-        return word is None or not _abbreviation(word.group(1))
-    return True
-
-
-def _abbreviation(word: str) -> bool:
-    """Whether ``word`` before a full stop is an initial ("J.") or an abbreviated title ("Mr.",
-    "Gen."): its stop ends no sentence. A short name ("Ray.", "Iran.") ends one."""
-    return len(word) == 1 or (_ABBREVIATION_RE.fullmatch(word) is not None and word.lower() in titles())
-
-
 def _evidence(token: str, name: str, token_count: int, name_count: int, token_docs: int, name_docs: int,
               token_group: int, name_group: int, distance: int, zipf_token: float, zipf_name: float,
               context_match: float, context_words: str) -> dict[str, float | int | str]:
@@ -1023,6 +934,5 @@ def iter_suspects(docs: Sequence[DocView], judge: VariantJudge, weights: Weights
                   context_docs: int) -> Iterator[tuple[DocView, list[Suspect]]]:
     """Every article of the run (sorted by id) with its suspected corrupted names."""
     index = RunIndex(docs, judge, weights, context_docs, threshold)
-    index.prefetch()
     for position, doc in enumerate(index.docs):
         yield doc, index.suspects(position)

@@ -58,6 +58,8 @@ _DERIVED_SUFFIXES = (
 
 def fold(name: str) -> str:
     """Lower-case, without diacritics: the form names are compared in."""
+    if name.isascii():
+        return name.lower()  # nothing to fold: the common case, kept fast
     decomposed = unicodedata.normalize("NFKD", name.lower().translate(_SPECIAL_FOLDS))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
