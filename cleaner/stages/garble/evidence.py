@@ -74,6 +74,7 @@ import wordfreq
 
 from cleaner.stages.garble.extract import COMMON_ZIPF, NAME_RE, GarbleSummary, frequency_language
 from cleaner.stages.garble.names import VariantJudge, edit_distance, fold, is_derived, max_distance, phonetic_distance
+from cleaner.stages.garble.slots import SLOT_MIN_DOCS, SlotIndex
 
 _PREV_WORD_RE = re.compile(r"(?<![\w'’])([^\W\d_]+)(?:['’]s|['’.])?\s+$")
 _NEXT_WORD_RE = re.compile(r"^(?:['’]s)?\s+([^\W\d_]+)")
@@ -299,6 +300,8 @@ class RunIndex:
         self._full_names: dict[tuple[str, str], tuple[int, ...]] = {}
         self._full_name_rivals: dict[str, list[tuple[str, int]]] = {}
         self._surnames: dict[tuple[str, int], frozenset[str]] = {}
+        self.slots = SlotIndex(self.docs, self.docs_with, self._holder_set, self._text, lambda p, name: [
+            (self.docs[p].lines[occ.line - 1], occ.column) for occ in self.occurrences_in(p, name)])
 
     def used_as_name(self, position: int, word: str) -> bool:
         """True when ``word`` stands capitalised mid-sentence in the article (not only at sentence starts).
@@ -806,6 +809,11 @@ class RunIndex:
             strength, word = max(local_strength, run_strength)
             if strength <= 0.0:
                 strength, word = min(local_strength, run_strength)
+            if 0.0 <= strength < 1.0 and token_docs + token_group < SLOT_MIN_DOCS:
+                # A slot the run fills with the name ("west _"), or its list company (``slots``).
+                slot = self.slots.placing(name, position, self.docs[position].lines[occ.line - 1], occ.column,
+                                          len(token), occ.prev, occ.next)
+                strength, word = (1.0, slot) if slot else (strength, word)
             strengths.append(strength)
             context_sum += strength
             named = named or (strength >= 1.0 and word in (f"{occ.prev} _", f"_ {occ.next}") and word.strip("_ ")[0].isupper())

@@ -1,0 +1,243 @@
+"""Slots learnt from the run: which name a neighbour word's slot holds, and which names are listed together.
+
+A frequent neighbour word ("west", "across", "_ squad") stands next to many names, so by the
+general rule of ``evidence`` it shows only that a name stands there, not which. The run can say
+more: of the capitalised words after "west" in the run, most are London; after "said", any of
+many people. The share of a word's slot that one name fills (its *specificity*) is measured in
+the run, not assumed from the word's general frequency, so "west _" places London and "said _"
+nobody. It is measured over the run, not in the articles holding the name: those are about the
+name, and there it fills every slot ("said Davenport" in the articles on Davenport).
+
+Lists are slots too: a word between commas among capitalised words ("the UK, _, Germany") stands
+where the names listed with it stand; when other articles list one of those neighbours with a
+name ("France, Germany"), the word is listed in the name's company.
+
+Which of two spellings is the corruption stays the counts' call (``evidence``): this evidence only
+places an occurrence. Cost, bounded and cached for the life of the index: the words beside every
+capitalised word are counted once, on first need, in ``SLOT_RUN_SAMPLE`` evenly spaced articles of
+the run; the words beside a name once per name asked about, in at most ``SLOT_NAME_SAMPLE``
+articles holding it; list company once per pair of names, in at most ``SLOT_PAIR_SAMPLE``
+articles holding both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from typing import Protocol
+
+from cleaner.stages.garble.extract import NAME_RE
+
+#: Evenly spaced articles of the run in which the slots of words are counted (all, in a smaller run).
+SLOT_RUN_SAMPLE = 400
+#: Articles holding a name in which the words beside it are counted (scaled up beyond).
+SLOT_NAME_SAMPLE = 200
+#: Articles holding both a name and a list neighbour read for the two listed together.
+SLOT_PAIR_SAMPLE = 30
+#: Share of a neighbour word's slot (the capitalised words after or before it in the run) a name
+#: must fill for the word to place the name ("west London", "across Europe"; not "in London").
+SLOT_SPECIFICITY = 0.5
+#: How many times more often than among all capitalised words of the run a name must fill a slot:
+#: in a run about one person ("Blinken said" in every article) the name fills every slot.
+SLOT_LIFT = 10.0
+#: Other articles that must show the name in the slot (or listed with the neighbour): one could be chance.
+SLOT_MIN_DOCS = 2
+
+#: The lower-case word directly before or after a capitalised word, only spaces between.
+_BEFORE_RE = re.compile(r"(?<![\w'’])([^\W\d_]+) +$")
+_AFTER_RE = re.compile(r"^(?:['’]s)? +([^\W\d_]+)")
+#: A capitalised word directly before ", _" or " and _" / after "_ ," or "_ and" in a list.
+_LIST_BEFORE_RE = re.compile(r"(?<![\w'’])([^\W\d_]+)(?:['’]s)?(?:, +| +and +)$")
+_LIST_AFTER_RE = re.compile(r"^(?:['’]s)?(?:, +| +and +)([^\W\d_]+)")
+_COMMA_BEFORE_RE = re.compile(r"[^\W\d_](?:['’]s)?, +$")
+_COMMA_AFTER_RE = re.compile(r"^(?:['’]s)?, +[^\W\d_]")
+#: List members read on each side of a word.
+_LIST_REACH = 5
+
+
+class _Summary(Protocol):
+    names: dict[str, int]
+
+
+class _Doc(Protocol):
+    summary: _Summary
+
+
+def slot_words(text: str, spans: Iterable[tuple[int, int]]) -> Counter[tuple[str, str, str]]:
+    """The lower-case words directly before ("prev", "west") and after ("next", "squad") the
+    capitalised words at ``spans`` of ``text``, counted with the capitalised word in their slot:
+    ("prev", "west", "Hackney")."""
+    found: Counter[tuple[str, str, str]] = Counter()
+    for start, end in spans:
+        before = _BEFORE_RE.search(text[max(0, start - 30) : start])
+        if before and before.group(1).islower():
+            found["prev", before.group(1), text[start:end]] += 1
+        after = _AFTER_RE.match(text[end : end + 30])
+        if after and after.group(1).islower():
+            found["next", after.group(1), text[start:end]] += 1
+    return found
+
+
+def name_spans(text: str, name: str) -> list[tuple[int, int]]:
+    """Where ``name`` stands in ``text`` as a whole word (a possessive 's allowed after it)."""
+    spans = []
+    start = text.find(name)
+    while start != -1:
+        end = start + len(name)
+        if not (start and (text[start - 1].isalnum() or text[start - 1] in "_'’")) and not text[end : end + 1].isalnum():
+            spans.append((start, end))
+        start = text.find(name, end)
+    return spans
+
+
+def list_members(line: str, column: int, length: int) -> tuple[tuple[str, ...], bool]:
+    """The capitalised words listed with the word at ``column`` (up to ``_LIST_REACH`` each side:
+    "in Australia, South Africa, _, Germany and Spain" gives Africa, Germany and Spain), and
+    whether a comma joins it to its list: a list, not only a pair ("Smith and Jones")."""
+    found = []
+    start = column
+    for _ in range(_LIST_REACH):
+        head = max(0, start - 40)
+        before = _LIST_BEFORE_RE.search(line[head:start])
+        if not before or not before.group(1)[0].isupper():
+            break
+        found.append(before.group(1))
+        start = head + before.start(1)
+    end = column + length
+    for _ in range(_LIST_REACH):
+        after = _LIST_AFTER_RE.match(line[end : end + 40])
+        if not after or not after.group(1)[0].isupper():
+            break
+        found.append(after.group(1))
+        end += after.end(1)
+    head, tail = line[max(0, column - 40) : column], line[column + length : column + length + 40]
+    return tuple(found), bool(_COMMA_BEFORE_RE.search(head) or _COMMA_AFTER_RE.search(tail))
+
+
+class SlotIndex:
+    """Slot specificity and list company of the run's names, learnt from bounded samples of the run.
+
+    ``docs``: the run's articles (``summary.names`` counts their capitalised words); ``holders``:
+    the articles holding each name, in a fixed order; ``holder_set(name)``: the same as a set;
+    ``text(position)``: an article's text; ``places(position, name)``: (line, column) of each
+    occurrence of the name there.
+    """
+
+    def __init__(self, docs: Sequence[_Doc], holders: Mapping[str, Sequence[int]],
+                 holder_set: Callable[[str], Set[int]], text: Callable[[int], str],
+                 places: Callable[[int, str], Sequence[tuple[str, int]]]) -> None:
+        self._docs = docs
+        self._holders = holders
+        self._holder_set = holder_set
+        self._text = text
+        self._places = places
+        count = min(len(docs), SLOT_RUN_SAMPLE)
+        self._run_sample = frozenset(i * len(docs) // count for i in range(count))
+        self._run_slots: dict[tuple[str, str], Counter[str]] | None = None
+        self._name_slots: dict[str, tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]] = {}
+        self._company: dict[tuple[str, str], tuple[int, ...]] = {}
+        self._own_position = -1
+        self._mentions: dict[str, int] = {}
+        self._all_mentions: int | None = None
+        self._own_slots: dict[str | None, Counter[tuple[str, str, str]]] = {}
+
+    def _all_slots(self, position: int) -> Counter[tuple[str, str, str]]:
+        """The words beside every capitalised word of an article."""
+        text = self._text(position)
+        return slot_words(text, (m.span() for m in NAME_RE.finditer(text)))
+
+    def _slots_of(self, position: int, name: str) -> Counter[tuple[str, str, str]]:
+        """The words beside ``name`` in an article."""
+        return slot_words(self._text(position), name_spans(self._text(position), name))
+
+    def _own(self, position: int, name: str | None) -> Counter[tuple[str, str, str]]:
+        """The words beside ``name`` (None: any capitalised word) in the article judged, left out of
+        the samples; kept while the same article is judged (the pass judges one after another)."""
+        if self._own_position != position:
+            self._own_position, self._own_slots = position, {}
+        if name not in self._own_slots:
+            self._own_slots[name] = self._all_slots(position) if name is None else self._slots_of(position, name)
+        return self._own_slots[name]
+
+    def _name_sample(self, name: str) -> Sequence[int]:
+        return self._holders.get(name, ())[: SLOT_NAME_SAMPLE + 1]
+
+    def specificity(self, name: str, side: str, word: str, position: int) -> tuple[float, int]:
+        """Share of the slot after (``side`` "prev": "west _") or before ("next": "_ squad") ``word``
+        that ``name`` fills among the capitalised words there, estimated over the run without the
+        article at ``position``, and how many other articles show the name in it. A name must fill
+        its slot ``SLOT_LIFT`` times more than it fills capitalised words anywhere (0.0 if not): a
+        run about one person ("Mr Bell said" in every article) shows that person in every slot."""
+        if self._run_slots is None:
+            self._run_slots = defaultdict(Counter)
+            for p in sorted(self._run_sample):
+                for (s, w, filler), n in self._all_slots(p).items():
+                    self._run_slots[s, w][filler] += n
+        if name not in self._name_slots:
+            counts: Counter[tuple[str, str]] = Counter()
+            docs: Counter[tuple[str, str]] = Counter()
+            for p in self._name_sample(name):
+                found = Counter({(s, w): n for (s, w, _), n in self._slots_of(p, name).items()})
+                counts.update(found)
+                docs.update(found.keys())
+            self._name_slots[name] = (counts, docs)
+        counts, docs = self._name_slots[name]
+        own, own_docs, sampled = counts[side, word], docs[side, word], len(self._name_sample(name))
+        if position in self._name_sample(name):
+            mine = self._own(position, name)[side, word, name]
+            own, own_docs, sampled = own - mine, own_docs - (mine > 0), sampled - 1
+        if own <= 0:
+            return 0.0, 0
+        in_name = own * (len(self._holders.get(name, ())) - (position in self._holder_set(name))) / sampled
+        fillers = self._run_slots.get((side, word), Counter())
+        others = len(self._run_sample)
+        if position in self._run_sample:
+            mine_all = self._own(position, None)
+            fillers = Counter({f: n - mine_all[side, word, f] for f, n in fillers.items()})
+            others -= 1
+        in_run = sum(fillers.values()) * (len(self._docs) - 1) / max(1, others)
+        share = in_name / max(in_name, in_run)
+        if share < SLOT_LIFT * self._mentions_of(name) / self._capitalised():
+            return 0.0, 0
+        return share, own_docs
+
+    def _mentions_of(self, name: str) -> int:
+        """Occurrences of ``name`` in the run."""
+        if name not in self._mentions:
+            self._mentions[name] = sum(self._docs[p].summary.names.get(name, 0) for p in self._holders.get(name, ()))
+        return self._mentions[name]
+
+    def _capitalised(self) -> int:
+        """Occurrences of capitalised words in the run."""
+        if self._all_mentions is None:
+            self._all_mentions = max(1, sum(sum(doc.summary.names.values()) for doc in self._docs))
+        return self._all_mentions
+
+    def company(self, name: str, word: str, position: int) -> int:
+        """Articles other than ``position`` (of ``SLOT_PAIR_SAMPLE`` holding both) that list
+        ``word`` with ``name``."""
+        if (name, word) not in self._company:
+            both = self._holder_set(word)
+            sample = [p for p in self._holders.get(name, ()) if p in both][: SLOT_PAIR_SAMPLE + 1]
+            self._company[name, word] = tuple(p for p in sample if any(
+                word in list_members(line, column, len(name))[0] for line, column in self._places(p, name)))
+        return sum(p != position for p in self._company[name, word][:SLOT_PAIR_SAMPLE])
+
+    def placing(self, name: str, position: int, line: str, column: int, length: int,
+                prev: str | None, next_: str | None) -> str:
+        """What places an occurrence (of ``length`` letters at ``column`` of ``line``, with the
+        neighbour words ``prev`` and ``next_``) in ``name``'s slot: a lower-case neighbour whose slot
+        the name fills (``SLOT_SPECIFICITY``) in ``SLOT_MIN_DOCS`` articles or more ("west _"), or a
+        name it is listed with that other articles list with the name, as many ("UK, _, Germany"); "" when none."""
+        for side, word in (("prev", prev), ("next", next_)):
+            if word and word.islower():
+                share, docs = self.specificity(name, side, word, position)
+                if share >= SLOT_SPECIFICITY and docs >= SLOT_MIN_DOCS:
+                    return f"{word} _ ({share:.2f} of its slot)" if side == "prev" else f"_ {word} ({share:.2f} of its slot)"
+        listed, comma = list_members(line, column, length)
+        if comma:
+            for word in listed:
+                if self.company(name, word, position) >= SLOT_MIN_DOCS:
+                    return f"listed with {word}"
+        return ""
