@@ -168,12 +168,23 @@ class SlotIndex:
         that ``name`` fills among the capitalised words there, estimated over the run without the
         article at ``position``, and how many other articles show the name in it. A name must fill
         its slot ``SLOT_LIFT`` times more than it fills capitalised words anywhere (0.0 if not): a
-        run about one person ("Mr Bell said" in every article) shows that person in every slot."""
+        run about one person ("Mr Bell said" in every article) shows that person in every slot.
+        A share that could not reach ``SLOT_SPECIFICITY`` is 0.0 too, known from the counts alone."""
         if self._run_slots is None:
             self._run_slots = defaultdict(Counter)
             for p in sorted(self._run_sample):
                 for (s, w, filler), n in self._all_slots(p).items():
                     self._run_slots[s, w][filler] += n
+        fillers = self._run_slots.get((side, word), Counter())
+        others = len(self._run_sample)
+        if position in self._run_sample:
+            mine_all = self._own(position, None)
+            fillers = Counter({f: n - mine_all[side, word, f] for f, n in fillers.items()})
+            others -= 1
+        in_run = sum(fillers.values()) * (len(self._docs) - 1) / max(1, others)
+        mentions = self._mentions_of(name) - self._docs[position].summary.names.get(name, 0)
+        if mentions < SLOT_SPECIFICITY * in_run:
+            return 0.0, 0  # even every mention in the slot would fill too little of it
         if name not in self._name_slots:
             counts: Counter[tuple[str, str]] = Counter()
             docs: Counter[tuple[str, str]] = Counter()
@@ -189,14 +200,7 @@ class SlotIndex:
             own, own_docs, sampled = own - mine, own_docs - (mine > 0), sampled - 1
         if own <= 0:
             return 0.0, 0
-        in_name = own * (len(self._holders.get(name, ())) - (position in self._holder_set(name))) / sampled
-        fillers = self._run_slots.get((side, word), Counter())
-        others = len(self._run_sample)
-        if position in self._run_sample:
-            mine_all = self._own(position, None)
-            fillers = Counter({f: n - mine_all[side, word, f] for f, n in fillers.items()})
-            others -= 1
-        in_run = sum(fillers.values()) * (len(self._docs) - 1) / max(1, others)
+        in_name = min(mentions, own * (len(self._holders.get(name, ())) - (position in self._holder_set(name))) / sampled)
         share = in_name / max(in_name, in_run)
         if share < SLOT_LIFT * self._mentions_of(name) / self._capitalised():
             return 0.0, 0
