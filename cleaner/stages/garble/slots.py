@@ -2,28 +2,31 @@
 
 A frequent neighbour word ("west", "across", "_ squad") stands next to many names, so by the
 general rule of ``evidence`` it shows only that a name stands there, not which. The run can say
-more: of the capitalised words after "west" in the run, most are London; after "said", any of
+more: of the capitalised words after "west" in the run, most may be London; after "said", any of
 many people. The share of a word's slot that one name fills (its *specificity*) is measured in
-the run, not assumed from the word's general frequency, so "west _" places London and "said _"
+the run, not assumed from the word's general frequency, so "west _" can place London and "said _"
 nobody. It is measured over the run, not in the articles holding the name: those are about the
-name, and there it fills every slot ("said Davenport" in the articles on Davenport).
+name, and there it fills every slot ("said Bell" in the articles on Bell). For the same reason a
+name must fill its slot far more than it fills capitalised words anywhere (``SLOT_LIFT``): in a
+run about one person, that person is in every slot.
 
 Lists are slots too: a word between commas among capitalised words ("the UK, _, Germany") stands
-where the names listed with it stand; when other articles list one of those neighbours with a
-name ("France, Germany"), the word is listed in the name's company.
+where the names listed with it stand; when other articles list one of those names with a name
+("France, Germany"), the word is listed in that name's company.
 
 Which of two spellings is the corruption stays the counts' call (``evidence``): this evidence only
-places an occurrence. Cost, bounded and cached for the life of the index: the words beside every
-capitalised word are counted once, on first need, in ``SLOT_RUN_SAMPLE`` evenly spaced articles of
-the run; the words beside a name once per name asked about, in at most ``SLOT_NAME_SAMPLE``
-articles holding it; list company once per pair of names, in at most ``SLOT_PAIR_SAMPLE``
-articles holding both.
+places an occurrence of a token that fewer than ``SLOT_MIN_DOCS`` other articles use as a name.
+Cost, bounded and cached for the life of the index: the words beside every capitalised word are
+counted once, on first need, in ``SLOT_RUN_SAMPLE`` evenly spaced articles of the run; the name in
+a word's slot once per pair asked about (and only when its mentions could fill enough of it), in
+those of at most ``SLOT_NAME_SAMPLE`` articles holding the name that contain the word; list company
+once per pair of names, in at most ``SLOT_PAIR_SAMPLE`` articles holding both.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from typing import Protocol
 
@@ -134,31 +137,45 @@ class SlotIndex:
         self._places = places
         count = min(len(docs), SLOT_RUN_SAMPLE)
         self._run_sample = frozenset(i * len(docs) // count for i in range(count))
-        self._run_slots: dict[tuple[str, str], Counter[str]] | None = None
-        self._name_slots: dict[str, tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]] = {}
+        self._run_slots: Counter[tuple[str, str]] | None = None
+        self._name_slots: dict[tuple[str, str, str], tuple[int, int]] = {}
         self._company: dict[tuple[str, str], tuple[int, ...]] = {}
         self._own_position = -1
         self._mentions: dict[str, int] = {}
         self._all_mentions: int | None = None
-        self._own_slots: dict[str | None, Counter[tuple[str, str, str]]] = {}
+        self._own_names: dict[str, Counter[tuple[str, str, str]]] = {}
+        self._own_slots: Counter[tuple[str, str]] | None = None
 
-    def _all_slots(self, position: int) -> Counter[tuple[str, str, str]]:
-        """The words beside every capitalised word of an article."""
+    def _all_slots(self, position: int) -> Counter[tuple[str, str]]:
+        """The words beside every capitalised word of an article (whichever word it is)."""
         text = self._text(position)
-        return slot_words(text, (m.span() for m in NAME_RE.finditer(text)))
+        found: Counter[tuple[str, str]] = Counter()
+        for (side, word, _), n in slot_words(text, (m.span() for m in NAME_RE.finditer(text))).items():
+            found[side, word] += n
+        return found
 
     def _slots_of(self, position: int, name: str) -> Counter[tuple[str, str, str]]:
         """The words beside ``name`` in an article."""
         return slot_words(self._text(position), name_spans(self._text(position), name))
 
-    def _own(self, position: int, name: str | None) -> Counter[tuple[str, str, str]]:
-        """The words beside ``name`` (None: any capitalised word) in the article judged, left out of
-        the samples; kept while the same article is judged (the pass judges one after another)."""
+    def _own(self, position: int, name: str) -> Counter[tuple[str, str, str]]:
+        """The words beside ``name`` in the article judged, left out of the name's sample."""
+        self._judging(position)
+        if name not in self._own_names:
+            self._own_names[name] = self._slots_of(position, name)
+        return self._own_names[name]
+
+    def _own_all(self, position: int) -> Counter[tuple[str, str]]:
+        """The words beside every capitalised word of the article judged, left out of the run sample."""
+        self._judging(position)
+        if self._own_slots is None:
+            self._own_slots = self._all_slots(position)
+        return self._own_slots
+
+    def _judging(self, position: int) -> None:
+        """Keep the article's own counts while the same article is judged (the pass judges one after another)."""
         if self._own_position != position:
-            self._own_position, self._own_slots = position, {}
-        if name not in self._own_slots:
-            self._own_slots[name] = self._all_slots(position) if name is None else self._slots_of(position, name)
-        return self._own_slots[name]
+            self._own_position, self._own_names, self._own_slots = position, {}, None
 
     def _name_sample(self, name: str) -> Sequence[int]:
         return self._holders.get(name, ())[: SLOT_NAME_SAMPLE + 1]
@@ -171,30 +188,23 @@ class SlotIndex:
         run about one person ("Mr Bell said" in every article) shows that person in every slot.
         A share that could not reach ``SLOT_SPECIFICITY`` is 0.0 too, known from the counts alone."""
         if self._run_slots is None:
-            self._run_slots = defaultdict(Counter)
+            self._run_slots = Counter()
             for p in sorted(self._run_sample):
-                for (s, w, filler), n in self._all_slots(p).items():
-                    self._run_slots[s, w][filler] += n
-        fillers = self._run_slots.get((side, word), Counter())
-        others = len(self._run_sample)
+                self._run_slots.update(self._all_slots(p))
+        in_run, others = self._run_slots[side, word], len(self._run_sample)
         if position in self._run_sample:
-            mine_all = self._own(position, None)
-            fillers = Counter({f: n - mine_all[side, word, f] for f, n in fillers.items()})
-            others -= 1
-        in_run = sum(fillers.values()) * (len(self._docs) - 1) / max(1, others)
+            in_run, others = in_run - self._own_all(position)[side, word], others - 1
+        in_run *= (len(self._docs) - 1) / max(1, others)
         mentions = self._mentions_of(name) - self._docs[position].summary.names.get(name, 0)
         if mentions < SLOT_SPECIFICITY * in_run:
             return 0.0, 0  # even every mention in the slot would fill too little of it
-        if name not in self._name_slots:
-            counts: Counter[tuple[str, str]] = Counter()
-            docs: Counter[tuple[str, str]] = Counter()
-            for p in self._name_sample(name):
-                found = Counter({(s, w): n for (s, w, _), n in self._slots_of(p, name).items()})
-                counts.update(found)
-                docs.update(found.keys())
-            self._name_slots[name] = (counts, docs)
-        counts, docs = self._name_slots[name]
-        own, own_docs, sampled = counts[side, word], docs[side, word], len(self._name_sample(name))
+        key = (name, side, word)
+        if key not in self._name_slots:
+            per_doc = [self._slots_of(p, name)[side, word, name] for p in self._name_sample(name)
+                       if word in self._text(p)]
+            self._name_slots[key] = (sum(per_doc), sum(n > 0 for n in per_doc))
+        own, own_docs = self._name_slots[key]
+        sampled = len(self._name_sample(name))
         if position in self._name_sample(name):
             mine = self._own(position, name)[side, word, name]
             own, own_docs, sampled = own - mine, own_docs - (mine > 0), sampled - 1
