@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from cleaner.stages.garble.slots import list_members, name_spans, slot_words
+from cleaner.stages.garble.extract import NAME_RE
+from cleaner.stages.garble.slots import all_slot_words, list_members, name_spans, slot_words
 from tests.test_garble import _doc, _flagged, _run
 
 HACKNEY = "Title\n\nPolice were called to a house in east Hackney on Sunday, officers said."
@@ -76,3 +77,10 @@ def test_list_members_and_slot_words() -> None:
     assert len(spans) == 3
     assert slot_words(text, spans) == Counter({("prev", "west", "Hackney"): 2, ("next", "squad", "Hackney"): 1})
     assert name_spans("McHackney Hackneys", "Hackney") == []
+    # Every capitalised word at once gives what one word at a time gives, without the words.
+    text = "Then west Hackney's squad met Bell Smith said, in east O'Brien and iPhone users. Mr Bell"
+    one_by_one: Counter[tuple[str, str]] = Counter()
+    for (side, word, _), n in slot_words(text, (m.span() for m in NAME_RE.finditer(text))).items():
+        one_by_one[side, word] += n
+    assert all_slot_words(text) == one_by_one
+    assert one_by_one[("next", "said")] == 1 and one_by_one[("prev", "west")] == 1

@@ -50,6 +50,9 @@ SLOT_MIN_DOCS = 2
 #: The lower-case word directly before or after a capitalised word, only spaces between.
 _BEFORE_RE = re.compile(r"(?<![\w'’])([^\W\d_]+) +$")
 _AFTER_RE = re.compile(r"^(?:['’]s)? +([^\W\d_]+)")
+#: The same for every capitalised word at once: the word before one, the word after one.
+_ALL_BEFORE_RE = re.compile(rf"(?<![\w'’])([^\W\d_]+) +(?={NAME_RE.pattern})")
+_ALL_AFTER_RE = re.compile(rf"{NAME_RE.pattern}(?=(?:['’]s)? +([^\W\d_]+))")
 #: A capitalised word directly before ", _" or " and _" / after "_ ," or "_ and" in a list.
 _LIST_BEFORE_RE = re.compile(r"(?<![\w'’])([^\W\d_]+)(?:['’]s)?(?:, +| +and +)$")
 _LIST_AFTER_RE = re.compile(r"^(?:['’]s)?(?:, +| +and +)([^\W\d_]+)")
@@ -79,6 +82,16 @@ def slot_words(text: str, spans: Iterable[tuple[int, int]]) -> Counter[tuple[str
         after = _AFTER_RE.match(text[end : end + 30])
         if after and after.group(1).islower():
             found["next", after.group(1), text[start:end]] += 1
+    return found
+
+
+def all_slot_words(text: str) -> Counter[tuple[str, str]]:
+    """``slot_words`` of every capitalised word of ``text``, without the capitalised words: ("prev",
+    "west") for each "west" before any of them. Two scans of the text (the per-word loop of
+    ``slot_words`` would cost several times more on every article of the run sample)."""
+    found: Counter[tuple[str, str]] = Counter()
+    found.update(("prev", w) for w in _ALL_BEFORE_RE.findall(text) if w.islower())
+    found.update(("next", w) for w in _ALL_AFTER_RE.findall(text) if w.islower())
     return found
 
 
@@ -145,14 +158,17 @@ class SlotIndex:
         self._all_mentions: int | None = None
         self._own_names: dict[str, Counter[tuple[str, str, str]]] = {}
         self._own_slots: Counter[tuple[str, str]] | None = None
+        self._sample_slots: dict[int, Counter[tuple[str, str]]] = {}
 
     def _all_slots(self, position: int) -> Counter[tuple[str, str]]:
-        """The words beside every capitalised word of an article (whichever word it is)."""
-        text = self._text(position)
-        found: Counter[tuple[str, str]] = Counter()
-        for (side, word, _), n in slot_words(text, (m.span() for m in NAME_RE.finditer(text))).items():
-            found[side, word] += n
-        return found
+        """The words beside every capitalised word of an article (whichever word it is); those of
+        the run sample are kept (the article judged is left out of it)."""
+        if position not in self._sample_slots:
+            found = all_slot_words(self._text(position))
+            if position not in self._run_sample:
+                return found
+            self._sample_slots[position] = found
+        return self._sample_slots[position]
 
     def _slots_of(self, position: int, name: str) -> Counter[tuple[str, str, str]]:
         """The words beside ``name`` in an article."""
