@@ -77,6 +77,7 @@ from cleaner.stages.garble.article import Article, Occurrence, honorifics, sente
 from cleaner.stages.garble.extract import COMMON_ZIPF, GarbleSummary, frequency_language
 from cleaner.stages.garble.names import VariantJudge, is_derived, phonetic_distance
 from cleaner.stages.garble.near import NearNames
+from cleaner.stages.garble.slots import SLOT_MIN_DOCS, SlotIndex
 
 #: Context words this frequent ("said", "Mr", "the") stand next to any name: they show a name's
 #: slot, not which name it is.
@@ -240,6 +241,8 @@ class RunIndex:
         self._judged_tokens: dict[str, bool] = {}
         self._best_splits: dict[int, float] = {}
         self._surnames: dict[tuple[str, int], frozenset[str]] = {}
+        self.slots = SlotIndex(self.docs, self.docs_with, self._holder_set, lambda p: self.article(p).text, lambda p, name: [
+            (self.docs[p].lines[occ.line - 1], occ.column) for occ in self.occurrences_in(p, name)])
 
     def used_as_name(self, position: int, word: str) -> bool:
         """True when ``word`` stands capitalised mid-sentence in the article (not only at sentence starts).
@@ -765,6 +768,11 @@ class RunIndex:
             strength, word = max(local_strength, run_strength)
             if strength <= 0.0:
                 strength, word = min(local_strength, run_strength)
+            if 0.0 <= strength < 1.0 and token_docs + token_group < SLOT_MIN_DOCS:
+                # A slot the run fills with the name ("west _"), or its list company (``slots``).
+                slot = self.slots.placing(name, position, self.docs[position].lines[occ.line - 1], occ.column,
+                                          len(token), occ.prev, occ.next)
+                strength, word = (1.0, slot) if slot else (strength, word)
             strengths.append(strength)
             context_sum += strength
             named = named or (strength >= 1.0 and word in (f"{occ.prev} _", f"_ {occ.next}") and word.strip("_ ")[0].isupper())
