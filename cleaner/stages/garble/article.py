@@ -144,7 +144,7 @@ class Article:
         """Whether ``word`` stands as a whole word somewhere not at a sentence start and not in a
         title-case headline: capitalised there, it is used as a name."""
         text, offsets = self.text, self._offsets
-        for start in _word_starts(text, word):
+        for start in word_starts(text, word):
             number = bisect_right(offsets, start) - 1
             if not sentence_start(text[max(offsets[number], start - 12) : start]) and not self.headline(number):
                 return True
@@ -152,7 +152,7 @@ class Article:
 
     def has_phrase(self, phrase: str) -> bool:
         """Whether ``phrase`` stands in the article as whole words."""
-        return next(_word_starts(self.text, phrase), None) is not None
+        return next(word_starts(self.text, phrase), None) is not None
 
 
 def _prev_word(line: str, start: int) -> re.Match[str] | None:
@@ -168,15 +168,15 @@ def _prev_word(line: str, start: int) -> re.Match[str] | None:
     return _PREV_WORD_RE.search(line[max(0, start - 40, start - word - 1) : start])
 
 
-def _word_starts(line: str, word: str) -> Iterator[int]:
-    """Where ``word`` stands in ``line`` as a whole word (a possessive 's allowed after it)."""
-    start = line.find(word)
+def word_starts(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` stands in ``text`` as a whole word (a possessive 's allowed after it)."""
+    start = text.find(word)
     while start != -1:
         end = start + len(word)
-        if not (start and (line[start - 1].isalnum() or line[start - 1] in "_'’")) \
-                and not line[end : end + 1].isalnum():
+        if not (start and (text[start - 1].isalnum() or text[start - 1] in "_'’")) \
+                and not text[end : end + 1].isalnum():
             yield start
-        start = line.find(word, end)
+        start = text.find(word, end)
 
 
 @cache

@@ -17,7 +17,7 @@ where the names listed with it stand; when other articles list one of those name
 Which of two spellings is the corruption stays the counts' call (``evidence``): this evidence only
 places an occurrence of a token that fewer than ``SLOT_MIN_DOCS`` other articles use as a name.
 Cost, bounded and cached for the life of the index: the words beside every capitalised word are
-counted once, on first need, in ``SLOT_RUN_SAMPLE`` evenly spaced articles of the run; the name in
+counted once, on first need, over the whole run (two scans per article); the name in
 a word's slot once per pair asked about (and only when its mentions could fill enough of it), in
 those of at most ``SLOT_NAME_SAMPLE`` articles holding the name that contain the word; list company
 once per pair of names, in at most ``SLOT_PAIR_SAMPLE`` articles holding both.
@@ -27,13 +27,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import islice
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from typing import Protocol
 
+from cleaner.stages.garble.article import word_starts
 from cleaner.stages.garble.extract import NAME_RE
 
-#: Evenly spaced articles of the run in which the slots of words are counted (all, in a smaller run).
-SLOT_RUN_SAMPLE = 400
 #: Articles holding a name in which the words beside it are counted (scaled up beyond).
 SLOT_NAME_SAMPLE = 200
 #: Articles holding both a name and a list neighbour read for the two listed together.
@@ -52,7 +52,8 @@ _BEFORE_RE = re.compile(r"(?<![\w'’])([^\W\d_]+) +$")
 _AFTER_RE = re.compile(r"^(?:['’]s)? +([^\W\d_]+)")
 #: The same for every capitalised word at once: the word before one, the word after one.
 _ALL_BEFORE_RE = re.compile(rf"(?<![\w'’])([^\W\d_]+) +(?={NAME_RE.pattern})")
-_ALL_AFTER_RE = re.compile(rf"{NAME_RE.pattern}(?=(?:['’]s)? +([^\W\d_]+))")
+#: ``\b``: a capital inside a word starts no match (without it, a long run of capitals is quadratic).
+_ALL_AFTER_RE = re.compile(rf"\b{NAME_RE.pattern}(?=(?:['’]s)? +([^\W\d_]+))")
 #: A capitalised word directly before ", _" or " and _" / after "_ ," or "_ and" in a list.
 _LIST_BEFORE_RE = re.compile(r"(?<![\w'’])([^\W\d_]+)(?:['’]s)?(?:, +| +and +)$")
 _LIST_AFTER_RE = re.compile(r"^(?:['’]s)?(?:, +| +and +)([^\W\d_]+)")
@@ -67,6 +68,7 @@ class _Summary(Protocol):
 
 
 class _Doc(Protocol):
+    lines: Sequence[str]
     summary: _Summary
 
 
@@ -97,14 +99,7 @@ def all_slot_words(text: str) -> Counter[tuple[str, str]]:
 
 def name_spans(text: str, name: str) -> list[tuple[int, int]]:
     """Where ``name`` stands in ``text`` as a whole word (a possessive 's allowed after it)."""
-    spans = []
-    start = text.find(name)
-    while start != -1:
-        end = start + len(name)
-        if not (start and (text[start - 1].isalnum() or text[start - 1] in "_'’")) and not text[end : end + 1].isalnum():
-            spans.append((start, end))
-        start = text.find(name, end)
-    return spans
+    return [(start, start + len(name)) for start in word_starts(text, name)]
 
 
 def list_members(line: str, column: int, length: int) -> tuple[tuple[str, ...], bool]:
@@ -148,8 +143,6 @@ class SlotIndex:
         self._holder_set = holder_set
         self._text = text
         self._places = places
-        count = min(len(docs), SLOT_RUN_SAMPLE)
-        self._run_sample = frozenset(i * len(docs) // count for i in range(count))
         self._run_slots: Counter[tuple[str, str]] | None = None
         self._name_slots: dict[tuple[str, str, str], tuple[int, int]] = {}
         self._company: dict[tuple[str, str], tuple[int, ...]] = {}
@@ -158,17 +151,6 @@ class SlotIndex:
         self._all_mentions: int | None = None
         self._own_names: dict[str, Counter[tuple[str, str, str]]] = {}
         self._own_slots: Counter[tuple[str, str]] | None = None
-        self._sample_slots: dict[int, Counter[tuple[str, str]]] = {}
-
-    def _all_slots(self, position: int) -> Counter[tuple[str, str]]:
-        """The words beside every capitalised word of an article (whichever word it is); those of
-        the run sample are kept (the article judged is left out of it)."""
-        if position not in self._sample_slots:
-            found = all_slot_words(self._text(position))
-            if position not in self._run_sample:
-                return found
-            self._sample_slots[position] = found
-        return self._sample_slots[position]
 
     def _slots_of(self, position: int, name: str) -> Counter[tuple[str, str, str]]:
         """The words beside ``name`` in an article."""
@@ -182,10 +164,10 @@ class SlotIndex:
         return self._own_names[name]
 
     def _own_all(self, position: int) -> Counter[tuple[str, str]]:
-        """The words beside every capitalised word of the article judged, left out of the run sample."""
+        """The words beside every capitalised word of the article judged, left out of the run's counts."""
         self._judging(position)
         if self._own_slots is None:
-            self._own_slots = self._all_slots(position)
+            self._own_slots = all_slot_words(self._text(position))
         return self._own_slots
 
     def _judging(self, position: int) -> None:
@@ -205,12 +187,9 @@ class SlotIndex:
         A share that could not reach ``SLOT_SPECIFICITY`` is 0.0 too, known from the counts alone."""
         if self._run_slots is None:
             self._run_slots = Counter()
-            for p in sorted(self._run_sample):
-                self._run_slots.update(self._all_slots(p))
-        in_run, others = self._run_slots[side, word], len(self._run_sample)
-        if position in self._run_sample:
-            in_run, others = in_run - self._own_all(position)[side, word], others - 1
-        in_run *= (len(self._docs) - 1) / max(1, others)
+            for doc in self._docs:
+                self._run_slots.update(all_slot_words("\n".join(doc.lines)))
+        in_run = self._run_slots[side, word] - self._own_all(position)[side, word]
         mentions = self._mentions_of(name) - self._docs[position].summary.names.get(name, 0)
         if mentions < SLOT_SPECIFICITY * in_run:
             return 0.0, 0  # even every mention in the slot would fill too little of it
@@ -248,8 +227,10 @@ class SlotIndex:
         """Articles other than ``position`` (of ``SLOT_PAIR_SAMPLE`` holding both) that list
         ``word`` with ``name``."""
         if (name, word) not in self._company:
-            both = self._holder_set(word)
-            sample = [p for p in self._holders.get(name, ()) if p in both][: SLOT_PAIR_SAMPLE + 1]
+            # both holder lists are in position order: walk the shorter one, as far as the sample goes
+            shorter, longer = sorted((name, word), key=lambda n: len(self._holders.get(n, ())))
+            both = self._holder_set(longer)
+            sample = list(islice((p for p in self._holders.get(shorter, ()) if p in both), SLOT_PAIR_SAMPLE + 1))
             self._company[name, word] = tuple(p for p in sample if any(
                 word in list_members(line, column, len(name))[0] for line, column in self._places(p, name)))
         return sum(p != position for p in self._company[name, word][:SLOT_PAIR_SAMPLE])
@@ -266,7 +247,7 @@ class SlotIndex:
                 if share >= SLOT_SPECIFICITY and docs >= SLOT_MIN_DOCS:
                     return f"{word} _ ({share:.2f} of its slot)" if side == "prev" else f"_ {word} ({share:.2f} of its slot)"
         listed, comma = list_members(line, column, length)
-        if comma:
+        if comma and len(listed) >= 2:  # a list: "In Italy, Stain said" lists nothing
             for word in listed:
                 if self.company(name, word, position) >= SLOT_MIN_DOCS:
                     return f"listed with {word}"
