@@ -221,7 +221,9 @@ def missed_injections(gen: Generated, flags: Counter[tuple[str, int, str]], limi
             continue
         text = texts[inj.doc_id]
         in_article = len(re.findall(rf"(?<![\w'’]){re.escape(inj.original)}(?![^\W_])", text))
-        line = next(line for line in inj.lines if flags[inj.doc_id, line, inj.replacement] == 0)
+        # the first line where fewer occurrences were flagged than written (a line may hold two)
+        line = next((n for n in inj.lines if flags[inj.doc_id, n, inj.replacement] < wanted[inj.doc_id, n, inj.replacement]),
+                    inj.lines[0])
         raw = lines_of[inj.doc_id][line - 1]
         at = raw.find(inj.replacement)
         out.append(f"{inj.kind:9} {inj.original}->{inj.replacement} {inj.mode} found {found}/{sum(wanted.values())}; "
