@@ -65,18 +65,14 @@ names that have rivals (``bench/bench_garble.py`` shows both terms).
 from __future__ import annotations
 
 import math
-from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from typing import NamedTuple
 
-import wordfreq
-
-from cleaner.stages.garble.article import Article, Occurrence, honorifics, sentence_start, titles
-from cleaner.stages.garble.extract import COMMON_ZIPF, GarbleSummary, frequency_language
+from cleaner.stages.garble.article import Occurrence, honorifics, titles
+from cleaner.stages.garble.counts import FIRST_NAME_ZIPF, FUNCTION_WORD_ZIPF, DocView, RunCounts
+from cleaner.stages.garble.extract import COMMON_ZIPF
 from cleaner.stages.garble.names import VariantJudge, is_derived, phonetic_distance
-from cleaner.stages.garble.near import NearNames
 from cleaner.stages.garble.slots import SLOT_MIN_DOCS, SlotIndex
 
 #: Context words this frequent ("said", "Mr", "the") stand next to any name: they show a name's
@@ -85,17 +81,6 @@ _GENERIC_CONTEXT_ZIPF = 5.0
 #: Names this long keep three quarters of their letters under two edits: few real names lie that
 #: close to one (Westminster, Birmingham), unlike short ones (Closer for Glocer, Walter for Halser).
 _LONG_NAME = 8
-#: Words this frequent are function words (the, and, in, his): capitalised, they start a sentence or
-#: a title ("The Hype"), they identify nothing.
-_FUNCTION_WORD_ZIPF = 6.0
-#: A capitalised word before a name rarer than this is taken for a first name, not a title.
-_FIRST_NAME_ZIPF = 4.5
-#: Articles read to learn whether a common word (Late, Often) is used as a name in the run, i.e.
-#: written with its capital mid-sentence, not only at the start of sentences.
-_NAME_USE_SAMPLE = 20
-#: Articles holding both a name and a capitalised neighbour word read to find the pair ("Kevin
-#: Costner") anywhere in the run, beyond the sample of ``context_docs``.
-_PAIR_SAMPLE = 10
 #: Other articles that must write a full name ("Andrew Marr") for a near spelling of one half
 #: that no other article writes with the other half ("Andre Marr") to be a corruption.
 _FULL_NAME_DOCS = 2
@@ -105,9 +90,6 @@ _FULL_NAME_DOCS = 2
 _FIRST_NAME_PEOPLE = 3
 #: How much rarer in general language (Zipf) a suggestion found by its full name may be than the token.
 _FULL_NAME_ZIPF_MARGIN = 1.0
-#: Articles whose reading (``Article``) is kept at once: enough for the articles a name's run
-#: context and event group read again and again, bounded so a run of any size fits in memory.
-_ARTICLES_KEPT = 4096
 
 
 @dataclass(frozen=True)
@@ -136,17 +118,6 @@ class Weights:
     back_reference: float = 2.0
 
 
-@dataclass(frozen=True, slots=True)
-class DocView:
-    """The parts of a Document the corpus pass reads."""
-
-    id: str
-    lines: Sequence[str]
-    group: str | None
-    language: str
-    summary: GarbleSummary
-
-
 @dataclass(frozen=True)
 class Suspect:
     """A token judged against its most likely intended name in one article."""
@@ -165,17 +136,6 @@ class Suspect:
             f"'{self.token}'; other articles: {e['suggestion_docs_run']} with '{self.suggestion}', "
             f"{e['token_docs_run']} with '{self.token}'; edit distance {e['edit_distance']})"
         )
-
-
-@cache
-def _frequencies(language: str) -> dict[str, float]:
-    return wordfreq.get_frequency_dict(frequency_language(language))
-
-
-def zipf(word: str, language: str = "en") -> float:
-    """Zipf frequency of ``word`` in general ``language`` (0 when unknown), from wordfreq."""
-    frequency = _frequencies(language).get(word.lower(), 0.0)
-    return round(math.log10(frequency * 1e9), 2) if frequency > 0 else 0.0
 
 
 class _Counts(NamedTuple):
@@ -211,77 +171,21 @@ class RunIndex:
 
     def __init__(self, docs: Sequence[DocView], judge: VariantJudge, weights: Weights, context_docs: int,
                  threshold: float) -> None:
-        self.docs = sorted(docs, key=lambda d: d.id)
-        self.judge = judge
+        self.counts = RunCounts(docs, judge)
+        self.docs = self.counts.docs
+        self.near = self.counts.near
         self.weights = weights
         self.context_docs = context_docs
         self.min_log_odds = math.log(threshold / (1.0 - threshold)) if 0.0 < threshold < 1.0 else -math.inf
-        self.docs_with: dict[str, list[int]] = defaultdict(list)
-        self.lowercase_docs: Counter[str] = Counter()
-        self.group_docs: dict[tuple[str, str], list[int]] = defaultdict(list)
-        for position, doc in enumerate(self.docs):
-            for name in doc.summary.names:
-                self.docs_with[name].append(position)
-                if doc.group is not None:
-                    self.group_docs[doc.group, name].append(position)
-            self.lowercase_docs.update(doc.summary.also_lowercase)
-        self.near = NearNames(self.docs_with, judge, self._name_like)
         self._rivals: dict[tuple[str, str], list[tuple[str, int]]] = {}
-        self._zipf: dict[tuple[str, str], float] = {}
         self._contexts: dict[tuple[str, object], _Context] = {}
-        self._occurrences: dict[tuple[int, str], tuple[Occurrence, ...]] = {}
-        self._name_use: dict[tuple[int, str], bool] = {}
-        self._name_uses: dict[str, int] = {}
-        self._pairs: dict[tuple[str, str, str], list[int]] = {}
-        self._holder_sets: dict[str, frozenset[int]] = {}
-        self._articles: OrderedDict[int, Article] = OrderedDict()
         self._full_names: dict[tuple[str, str], tuple[int, ...]] = {}
         self._full_name_rivals: dict[str, list[tuple[str, int]]] = {}
-        self._full_name_words: dict[str, bool] = {}
         self._judged_tokens: dict[str, bool] = {}
         self._best_splits: dict[int, float] = {}
         self._surnames: dict[tuple[str, int], frozenset[str]] = {}
-        self.slots = SlotIndex(self.docs, self.docs_with, self._holder_set, lambda p: self.article(p).text, lambda p, name: [
-            (self.docs[p].lines[occ.line - 1], occ.column) for occ in self.occurrences_in(p, name)])
-
-    def used_as_name(self, position: int, word: str) -> bool:
-        """True when ``word`` stands capitalised mid-sentence in the article (not only at sentence starts).
-
-        A word in general use (Late, Often) is capitalised at every sentence start: only its
-        mid-sentence uses show a name; rarer words count as names wherever they stand.
-        """
-        if self.zipf(word) < COMMON_ZIPF:
-            return True
-        key = (position, word)
-        used = self._name_use.get(key)
-        if used is None:
-            used = self._name_use[key] = self.article(position).named_mid_sentence(word)
-        return used
-
-    def name_uses(self, word: str) -> int:
-        """Articles of the run that use ``word`` as a name (see ``used_as_name``; estimated from
-        a sample of ``_NAME_USE_SAMPLE`` articles for words in general use)."""
-        if word not in self._name_uses:
-            holders = self.docs_with[word]
-            if self.zipf(word) < COMMON_ZIPF:
-                self._name_uses[word] = len(holders)
-            else:
-                sample = holders[:_NAME_USE_SAMPLE]
-                used = sum(self.used_as_name(p, word) for p in sample)
-                self._name_uses[word] = round(len(holders) * used / max(1, len(sample)))
-        return self._name_uses[word]
-
-    def pair_docs(self, name: str, side: str, word: str) -> list[int]:
-        """Articles (of a sample of ``_PAIR_SAMPLE``) where ``word`` stands directly before (side
-        "prev") or after ``name``."""
-        key = (name, side, word)
-        if key not in self._pairs:
-            fewer, more = sorted((name, word), key=lambda n: len(self.docs_with.get(n, ())))
-            holders = self._holder_set(more)
-            positions = [p for p in self.docs_with.get(fewer, ()) if p in holders][:_PAIR_SAMPLE]
-            self._pairs[key] = [p for p in positions
-                                if any(getattr(occ, side) == word for occ in self.occurrences_in(p, name))]
-        return self._pairs[key]
+        self.slots = SlotIndex(self.docs, self.counts.docs_with, self.counts.holder_set,
+                               lambda p: self.counts.article(p).text, self.counts.places)
 
     def same_first_name_tie(self, position: int, token: str, name: str, occurrences: Iterable[Occurrence]) -> bool:
         """True when the token's first name in the article ("Ian Huntley") precedes the suggestion
@@ -290,46 +194,12 @@ class RunIndex:
         surnames, are what is counted). A first name never seen before the suggestion decides
         nothing: the pairs are looked for in a sample of articles only."""
         for occ in occurrences:
-            if occ.prev and self._first_name(occ.prev):
-                with_name = len(self.pair_docs(name, "prev", occ.prev))
-                with_token = len([p for p in self.pair_docs(token, "prev", occ.prev) if p != position])
+            if occ.prev and self.counts.first_name(occ.prev):
+                with_name = len(self.counts.pair_docs(name, "prev", occ.prev))
+                with_token = len([p for p in self.counts.pair_docs(token, "prev", occ.prev) if p != position])
                 if 0 < with_name <= with_token + 1:
                     return True
         return False
-
-    def _holder_set(self, name: str) -> frozenset[int]:
-        """The articles holding ``name``, as a set (built once per name)."""
-        if name not in self._holder_sets:
-            self._holder_sets[name] = frozenset(self.docs_with.get(name, ()))
-        return self._holder_sets[name]
-
-    def zipf(self, word: str, language: str = "en") -> float:
-        key = (word, language)
-        if key not in self._zipf:
-            self._zipf[key] = zipf(word, language)
-        return self._zipf[key]
-
-    def _name_like(self, name: str) -> bool:
-        """Rare in general language, or mostly written with its capital in this run (not Minister)."""
-        return zipf(name) < COMMON_ZIPF or 2 * self.lowercase_docs[name] < len(self.docs_with[name])
-
-    def _ordinary_in_run(self, name: str) -> bool:
-        """A common word that the run also writes in lower case in a fifth of its articles or more."""
-        return self.zipf(name) >= COMMON_ZIPF and 5 * self.lowercase_docs[name] >= len(self.docs_with[name])
-
-    def _first_name(self, word: str) -> bool:
-        """A capitalised word that is a name in this run (Antony, Gordon), not a title (Deputy)."""
-        return (
-            word[0].isupper()
-            and self.zipf(word) < _FIRST_NAME_ZIPF
-            and 2 * self.lowercase_docs[word] < len(self.docs_with.get(word, ())) + 1
-        )
-
-    def _name_word(self, word: str) -> bool:
-        """A frequent word that the run mostly uses as a name: capitalised mid-sentence in at least
-        half the articles that capitalise it, and written in lower case in fewer (Mark, not Will)."""
-        total = len(self.docs_with.get(word, ()))
-        return 2 * self.lowercase_docs[word] < total and 2 * self.name_uses(word) >= total
 
     def neighbours(self, token: str) -> list[tuple[str, int]]:
         """Names of the run within edit reach of ``token`` that are not legitimate variants of it."""
@@ -349,15 +219,15 @@ class RunIndex:
 
     def _possible(self, token: str, name: str, distance: int, language: str) -> bool:
         """False when no article could reach the threshold for ``token`` standing for ``name``."""
-        zipf_token, zipf_name = self.zipf(token, language), self.zipf(name, language)
-        if zipf_token >= COMMON_ZIPF and self._ordinary_in_run(name):
+        zipf_token, zipf_name = self.counts.zipf(token, language), self.counts.zipf(name, language)
+        if zipf_token >= COMMON_ZIPF and self.counts.ordinary_in_run(name):
             return False
-        if self._bound(len(self.docs_with[name]), 1, distance, zipf_token, zipf_name) < self.min_log_odds:
+        if self._bound(len(self.counts.docs_with[name]), 1, distance, zipf_token, zipf_name) < self.min_log_odds:
             return False  # as below, before the articles using the name are counted (at most all that hold it)
-        name_total = self.name_uses(name)
+        name_total = self.counts.name_uses(name)
         if self._bound(name_total, 1, distance, zipf_token, zipf_name) < self.min_log_odds:
             return False  # even a token no other article uses as a name could not reach the threshold
-        token_total = max(1, self.name_uses(token))
+        token_total = max(1, self.counts.name_uses(token))
         if name_total <= token_total and zipf_name <= zipf_token:
             return False  # the tie rule of ``_counts``: these totals are what it compares
         return self._bound(name_total, token_total, distance, zipf_token, zipf_name) >= self.min_log_odds
@@ -384,29 +254,10 @@ class RunIndex:
             + w.frequency * _clip(zipf_name - zipf_token, 2.0)
         )
 
-    def article(self, position: int) -> Article:
-        """The article at ``position``, its reading kept while it is among the ``_ARTICLES_KEPT``
-        last used (bounded memory; the run context reads the same first articles again and again)."""
-        article = self._articles.get(position)
-        if article is None:
-            article = self._articles[position] = Article(self.docs[position].lines)
-            if len(self._articles) > _ARTICLES_KEPT:
-                self._articles.popitem(last=False)
-        else:
-            self._articles.move_to_end(position)
-        return article
-
-    def occurrences_in(self, position: int, name: str) -> tuple[Occurrence, ...]:
-        key = (position, name)
-        found = self._occurrences.get(key)
-        if found is None:
-            found = self._occurrences[key] = self.article(position).occurrences(name)
-        return found
-
     def _context_positions(self, name: str, position: int) -> tuple[list[int], list[int]]:
         """Articles read for the neighbour words of ``name``: the article or its group, and the run sample."""
         group = self.docs[position].group
-        holders = self.docs_with[name]
+        holders = self.counts.docs_with[name]
         if group is None:
             local = [position] if position in holders else []
         else:
@@ -420,10 +271,10 @@ class RunIndex:
             frames: set[tuple[str, str]] = set()
             pairs: set[tuple[str, str, str]] = set()
             for p in positions:
-                for occ in self.occurrences_in(p, name):
+                for occ in self.counts.occurrences_in(p, name):
                     if occ.prev:
                         words.add(("prev", occ.prev.lower()))
-                        if self._first_name(occ.prev) and occ.prev.lower() not in titles():
+                        if self.counts.first_name(occ.prev) and occ.prev.lower() not in titles():
                             first_names.add(occ.prev.lower())
                     if occ.next:
                         words.add(("next", occ.next.lower()))
@@ -446,25 +297,17 @@ class RunIndex:
         """The first articles (up to ``_FULL_NAME_DOCS`` + 1) that write "first second" as whole words."""
         key = (first, second)
         if key not in self._full_names:
-            fewer, more = sorted(key, key=lambda n: len(self.docs_with.get(n, ())))
-            holders = self._holder_set(more)
+            fewer, more = sorted(key, key=lambda n: len(self.counts.docs_with.get(n, ())))
+            holders = self.counts.holder_set(more)
             found: list[int] = []
             phrase = f"{first} {second}"
-            for p in self.docs_with.get(fewer, ()):
-                if p in holders and self.article(p).has_phrase(phrase):
+            for p in self.counts.docs_with.get(fewer, ()):
+                if p in holders and self.counts.article(p).has_phrase(phrase):
                     found.append(p)
                     if len(found) > _FULL_NAME_DOCS:
                         break
             self._full_names[key] = tuple(found)
         return self._full_names[key]
-
-    def _full_name_word(self, word: str) -> bool:
-        """A capitalised neighbour that can be half of a full name: not a title, not a function word."""
-        known = self._full_name_words.get(word)
-        if known is None:
-            known = self._full_name_words[word] = len(word) > 1 and word[0].isupper() and not word.isupper() \
-                and word.lower() not in titles() and self.zipf(word.lower()) < _FUNCTION_WORD_ZIPF
-        return known
 
     def full_name_rivals(self, token: str) -> list[tuple[str, int]]:
         """The neighbours of ``token`` whose full name could show it to be a corruption of them
@@ -475,9 +318,9 @@ class RunIndex:
             found: list[tuple[str, int]] = []
             if not any(ch.isupper() for ch in token[1:]):
                 found = [(name, distance) for name, distance in self.neighbours(token)
-                         if len(self.docs_with[name]) >= _FULL_NAME_DOCS
+                         if len(self.counts.docs_with[name]) >= _FULL_NAME_DOCS
                          and not (token.endswith("s") and is_derived(self.near.folded[token][:-1], self.near.folded[name]))
-                         and self.zipf(name) >= self.zipf(token) - _FULL_NAME_ZIPF_MARGIN]
+                         and self.counts.zipf(name) >= self.counts.zipf(token) - _FULL_NAME_ZIPF_MARGIN]
             self._full_name_rivals[token] = found
         return self._full_name_rivals[token]
 
@@ -486,7 +329,7 @@ class RunIndex:
         other articles write, at least as many as the same with ``name`` ("Hang Seng", never
         "Hong Seng"; "Arch Madness" as often as "March Madness"): a name of its own there."""
         for side, word in (("prev", occ.prev), ("next", occ.next)):
-            if word is None or not self._full_name_word(word):
+            if word is None or not self.counts.full_name_word(word):
                 continue
             mine, theirs = ((word, token), (word, name)) if side == "prev" else ((token, word), (name, word))
             own = sum(p != position for p in self.full_name_docs(*mine))
@@ -500,8 +343,8 @@ class RunIndex:
         key = (first, position)
         if key not in self._surnames:
             self._surnames[key] = frozenset(
-                occ.next for p in self.docs_with.get(first, ())[: self.context_docs + 1] if p != position
-                for occ in self.occurrences_in(p, first) if occ.next is not None and self._full_name_word(occ.next))
+                occ.next for p in self.counts.docs_with.get(first, ())[: self.context_docs + 1] if p != position
+                for occ in self.counts.occurrences_in(p, first) if occ.next is not None and self.counts.full_name_word(occ.next))
         return self._surnames[key]
 
     def _person(self, name: str, position: int) -> bool:
@@ -512,14 +355,14 @@ class RunIndex:
         """Whether a word next to the token could form with a rival a full name that other articles
         write: what ``full_name_suspect`` needs first, read with ``Article.neighbour_words``
         (cheaper than the occurrences, and a superset of their neighbour words)."""
-        for prev, nxt in self.article(position).neighbour_words(token):
-            if nxt is not None and self._full_name_word(nxt) and any(
+        for prev, nxt in self.counts.article(position).neighbour_words(token):
+            if nxt is not None and self.counts.full_name_word(nxt) and any(
                     sum(p != position for p in self.full_name_docs(name, nxt)) >= _FULL_NAME_DOCS for name, _ in rivals):
                 return True
-            if prev is not None and self._full_name_word(prev) and prev.lower() not in titles() \
-                    and self.zipf(prev) >= _FIRST_NAME_ZIPF and any(
+            if prev is not None and self.counts.full_name_word(prev) and prev.lower() not in titles() \
+                    and self.counts.zipf(prev) >= FIRST_NAME_ZIPF and any(
                     sum(p != position for p in self.full_name_docs(prev, name)) >= _FULL_NAME_DOCS
-                    for name, _ in rivals if not self._ordinary_in_run(name)):
+                    for name, _ in rivals if not self.counts.ordinary_in_run(name)):
                 return True
         return False
 
@@ -541,23 +384,22 @@ class RunIndex:
         rivals = self.full_name_rivals(token)
         if not rivals or not self._full_name_possible(position, token, rivals):
             return None
-        occurrences = self.occurrences_in(position, token)
+        occurrences = self.counts.occurrences_in(position, token)
         candidates = [(occ, occ.next, name, distance, support) for occ in occurrences
-                      if occ.next is not None and self._full_name_word(occ.next) for name, distance in rivals
+                      if occ.next is not None and self.counts.full_name_word(occ.next) for name, distance in rivals
                       if (support := sum(p != position for p in self.full_name_docs(name, occ.next))) >= _FULL_NAME_DOCS]
         candidates += [(occ, occ.prev, name, distance, support) for occ in occurrences
-                       if occ.prev is not None and self._full_name_word(occ.prev) and occ.prev.lower() not in titles()
-                       and self.zipf(occ.prev) >= _FIRST_NAME_ZIPF for name, distance in rivals
-                       if not self._ordinary_in_run(name)
+                       if occ.prev is not None and self.counts.full_name_word(occ.prev) and occ.prev.lower() not in titles()
+                       and self.counts.zipf(occ.prev) >= FIRST_NAME_ZIPF for name, distance in rivals
+                       if not self.counts.ordinary_in_run(name)
                        if (support := sum(p != position for p in self.full_name_docs(occ.prev, name))) >= _FULL_NAME_DOCS]
         if not candidates:
             return None
-        lines = self.docs[position].lines
-        article = self.article(position)
-        common = self.zipf(token) >= COMMON_ZIPF
+        article = self.counts.article(position)
+        common = self.counts.zipf(token) >= COMMON_ZIPF
         # Capitals that show no name: a title-case headline, a common word at a sentence start.
         named = [occ for occ in occurrences if not article.headline(occ.line - 1) and not (
-            common and sentence_start(lines[occ.line - 1][max(0, occ.column - 12) : occ.column]))]
+            common and self.counts.at_sentence_start(position, occ))]
         best: Suspect | None = None
         for occ, word, name, distance, support in candidates:
             first = word == occ.prev
@@ -574,16 +416,16 @@ class RunIndex:
                 continue
             names = self.docs[position].summary.names
             best = Suspect(token, name, score, tuple(named), _evidence(
-                token, name, names.get(token, 0), names.get(name, 0), max(0, self.name_uses(token) - 1),
-                self.name_uses(name), 0, 0, distance, self.zipf(token), self.zipf(name), 1.0,
+                token, name, names.get(token, 0), names.get(name, 0), max(0, self.counts.name_uses(token) - 1),
+                self.counts.name_uses(name), 0, 0, distance, self.counts.zipf(token), self.counts.zipf(name), 1.0,
                 f"full name {f'{word} {name}' if first else f'{name} {word}'} in {support} other articles"))
         return best
 
     def _introduced(self, occ: Occurrence) -> bool:
         """Whether the occurrence follows a first name ("Stuart _"; a frequent word the run mostly uses
         as a name too, "Mark _"), not a title."""
-        return occ.prev is not None and self._full_name_word(occ.prev) and occ.prev.lower() not in titles() \
-            and (self._first_name(occ.prev) or self._name_word(occ.prev))
+        return occ.prev is not None and self.counts.full_name_word(occ.prev) and occ.prev.lower() not in titles() \
+            and (self.counts.first_name(occ.prev) or self.counts.name_word(occ.prev))
 
     def back_reference_suspect(self, position: int, token: str) -> Suspect | None:
         """The token as a corruption of the one near name the article introduces with a first name.
@@ -598,31 +440,31 @@ class RunIndex:
         near = [(name, distance) for name, distance in self.near.neighbours(token) if name in doc.summary.names]
         if not near:
             return None
-        occurrences = self.occurrences_in(position, token)
+        occurrences = self.counts.occurrences_in(position, token)
         # After an honorific and before no other capitalised word: a surname ("Mr Tense said"), not
         # a first name ("Mr Gordon Brown").
         if not any(occ.prev is not None and occ.prev.lower() in honorifics() and not (occ.next and occ.next[0].isupper())
                    for occ in occurrences) or any(self._introduced(occ) for occ in occurrences):
             return None
         candidates = [(name, distance) for name, distance in near
-                      if any(self._introduced(occ) for occ in self.occurrences_in(position, name))]
+                      if any(self._introduced(occ) for occ in self.counts.occurrences_in(position, name))]
         if len(candidates) != 1:
             return None
         name, distance = candidates[0]
-        if self.name_uses(token) > self.name_uses(name):
+        if self.counts.name_uses(token) > self.counts.name_uses(name):
             return None  # the run writes the token more: the article may have misspelt the introduction
         names = doc.summary.names
         token_count, name_count = names.get(token, 0), names.get(name, 0)
-        zipf_token = self.zipf(token, doc.language)
+        zipf_token = self.counts.zipf(token, doc.language)
         log_odds = (w.bias + w.back_reference + w.cooccurrence + w.unknown_cooccurrence * (zipf_token == 0.0)
                     + w.article_ratio * _clip(math.log2((name_count + 1) / (token_count + 1)), 1.5)
                     - w.distance * (distance - 1))
         if log_odds < self.min_log_odds:
             return None
-        first = next(occ.prev for occ in self.occurrences_in(position, name) if self._introduced(occ))
+        first = next(occ.prev for occ in self.counts.occurrences_in(position, name) if self._introduced(occ))
         return Suspect(token, name, 1.0 / (1.0 + math.exp(-log_odds)), occurrences, _evidence(
-            token, name, token_count, name_count, max(0, self.name_uses(token) - 1),
-            max(0, self.name_uses(name) - 1), 0, 0, distance, zipf_token, self.zipf(name, doc.language), 1.0,
+            token, name, token_count, name_count, max(0, self.counts.name_uses(token) - 1),
+            max(0, self.counts.name_uses(name) - 1), 0, 0, distance, zipf_token, self.counts.zipf(name, doc.language), 1.0,
             f"the article introduces {first} {name}; '{token}' only after a title"))
 
     def suspects(self, position: int) -> list[Suspect]:
@@ -669,19 +511,19 @@ class RunIndex:
         doc = self.docs[position]
         names = doc.summary.names
         token_count, name_count = names.get(token, 0), names.get(name, 0)
-        token_uses, name_uses = self.name_uses(token), self.name_uses(name)
+        token_uses, name_uses = self.counts.name_uses(token), self.counts.name_uses(name)
         if token_count == 0 or name_count == 0 and name_uses == 0:
             return None
-        zipf_token, zipf_name = self.zipf(token, doc.language), self.zipf(name, doc.language)
+        zipf_token, zipf_name = self.counts.zipf(token, doc.language), self.counts.zipf(name, doc.language)
         ordinary = zipf_token >= COMMON_ZIPF or token in doc.summary.also_lowercase
-        if ordinary and self._ordinary_in_run(name):
+        if ordinary and self.counts.ordinary_in_run(name):
             return None  # a common word next to a common word (Ministry, Minister): no name here
         # The token must be used as a name here (below), which leaves ``token_uses - 1`` other
         # articles; the name's other articles are at most ``name_uses``.
         token_docs = max(0, token_uses - 1)
         if self._tie(token_count, name_count, token_docs, name_uses, zipf_token, zipf_name):
             return None
-        if doc.group is None and (self.zipf(token) >= COMMON_ZIPF or name_count > 0 and self.zipf(name) >= COMMON_ZIPF):
+        if doc.group is None and (self.counts.zipf(token) >= COMMON_ZIPF or name_count > 0 and self.counts.zipf(name) >= COMMON_ZIPF):
             # The article must be read (``used_as_name``): first the best the counts could give.
             best = self._count_log_odds(token_count, name_count, token_docs, name_uses, 0, 0, distance, zipf_token,
                                         zipf_name)
@@ -690,14 +532,14 @@ class RunIndex:
                                                       distance, zipf_token, zipf_name))
             if best + self.weights.context < self.min_log_odds:
                 return None
-        if not self.used_as_name(position, token):
+        if not self.counts.used_as_name(position, token):
             return None  # a word in general use seen only at sentence starts (There, Here) is no name here
-        name_docs = max(0, name_uses - (name_count > 0 and self.used_as_name(position, name)))
+        name_docs = max(0, name_uses - (name_count > 0 and self.counts.used_as_name(position, name)))
         token_group = name_group = 0
         if doc.group is not None:
-            token_group = sum(self.used_as_name(p, token) for p in self.group_docs.get((doc.group, token), ())
+            token_group = sum(self.counts.used_as_name(p, token) for p in self.counts.group_docs.get((doc.group, token), ())
                               if p != position)
-            name_group = sum(self.used_as_name(p, name) for p in self.group_docs.get((doc.group, name), ())
+            name_group = sum(self.counts.used_as_name(p, name) for p in self.counts.group_docs.get((doc.group, name), ())
                              if p != position)
         if self._tie(token_count, name_count, token_docs, name_docs, zipf_token, zipf_name):
             return None
@@ -756,7 +598,7 @@ class RunIndex:
         # words the name stands between elsewhere ("in _ at", "of _ and") places it, frequent words
         # or not ("Mr _ said" fits any surname: a title shows a person, not which).
         lone = ordinary and token_docs + token_group == 0
-        occurrences = self.occurrences_in(position, token)
+        occurrences = self.counts.occurrences_in(position, token)
         if any(self.known_full_name(position, token, name, occ) for occ in occurrences):
             return None  # a full name of its own here (Hang Seng): one sense per article
         strengths = []
@@ -782,7 +624,7 @@ class RunIndex:
         # name stands elsewhere next to several different words, is placed by their number, unless
         # a capitalised word never seen next to the name makes it part of another name ("Vampire _").
         spread = lone and distance == 1 and len(words) >= 2 and min(strengths) >= 0.0 and not any(
-            strength < 1.0 and any(word is not None and self._full_name_word(word) for word in (occ.prev, occ.next))
+            strength < 1.0 and any(word is not None and self.counts.full_name_word(word) for word in (occ.prev, occ.next))
             for occ, strength in zip(occurrences, strengths, strict=True))
         matched = [occ for occ, strength in zip(occurrences, strengths, strict=True)
                    if not ordinary or strength >= (0.3 if local or spread else 1.0)]
@@ -803,10 +645,8 @@ class RunIndex:
         if ordinary:
             # Accepted on the strength of some occurrences, the word is the corruption wherever it
             # stands as a name: mid-sentence too, not only where the neighbours are telling.
-            lines = self.docs[position].lines
             matched = [occ for occ, strength in zip(occurrences, strengths, strict=True)
-                       if occ in matched or (strength >= 0.0 and not sentence_start(
-                           lines[occ.line - 1][max(0, occ.column - 12) : occ.column]))]
+                       if occ in matched or (strength >= 0.0 and not self.counts.at_sentence_start(position, occ))]
         if zipf_token > 0 and context_share < w.known_word_context:
             return None  # a word or name of its own (Dimon, Fonda) needs position evidence to be a corruption
         if distance > 1 and not local and context_share <= 0 and len(name) < _LONG_NAME:
@@ -832,9 +672,9 @@ class RunIndex:
         """
         if len(word) < 2:
             return 0.0
-        if word_in_slot and word[0].isupper() and word.lower() not in titles() and self._name_word(word):
+        if word_in_slot and word[0].isupper() and word.lower() not in titles() and self.counts.name_word(word):
             return 1.0  # a word where a name should be, next to the name's own first name (Mark Often)
-        if self.zipf(word.lower()) >= _GENERIC_CONTEXT_ZIPF or word.lower() in titles():
+        if self.counts.zipf(word.lower()) >= _GENERIC_CONTEXT_ZIPF or word.lower() in titles():
             return 0.6 if word_in_slot else 0.2
         return 1.0 if word[0].isupper() else 0.6
 
@@ -842,7 +682,7 @@ class RunIndex:
         """Whether both neighbours at once place a name ("New _ Times", "the _ squad"), unlike a
         frame of frequent words any name stands in ("Mr _ said", "the _ and")."""
         both_capitalised = before[0].isupper() and after[0].isupper()
-        return both_capitalised or min(self.zipf(before.lower()), self.zipf(after.lower())) < _GENERIC_CONTEXT_ZIPF
+        return both_capitalised or min(self.counts.zipf(before.lower()), self.counts.zipf(after.lower())) < _GENERIC_CONTEXT_ZIPF
 
     def _placing_pair(self, occ: Occurrence, context: _Context) -> str:
         """The two words on one side of the occurrence that stand on that side of the name in
@@ -860,7 +700,7 @@ class RunIndex:
         """Two neighbour words that place a name: one of them capitalised (not a title or a function
         word) or rarer than the words any name stands next to ("Bank of _", "analysts _"; not "of the
         _", "and The _")."""
-        return any(self.zipf(w.lower()) < (_FUNCTION_WORD_ZIPF if w[0].isupper() and w.lower() not in titles()
+        return any(self.counts.zipf(w.lower()) < (FUNCTION_WORD_ZIPF if w[0].isupper() and w.lower() not in titles()
                                            else _GENERIC_CONTEXT_ZIPF) for w in pair)
 
     def _context_strength(self, occ: Occurrence, context: _Context, word_in_slot: bool,
@@ -880,7 +720,7 @@ class RunIndex:
             if not word:
                 continue
             if (side, word.lower()) in context.words or (
-                    name is not None and self._looked_up(word, word_in_slot) and self.pair_docs(name, side, word)):
+                    name is not None and self._looked_up(word, word_in_slot) and self.counts.pair_docs(name, side, word)):
                 value = self._word_weight(word, word_in_slot)
                 if value > strength:
                     strength, shown = value, f"{word} _" if side == "prev" else f"_ {word}"
@@ -892,7 +732,7 @@ class RunIndex:
             pair = self._placing_pair(occ, context)
             if pair:
                 strength, shown = 1.0, pair
-        if strength < 1.0 and occ.prev and context.first_names and self._first_name(occ.prev) \
+        if strength < 1.0 and occ.prev and context.first_names and self.counts.first_name(occ.prev) \
                 and occ.prev.lower() not in titles() and occ.prev.lower() not in context.first_names:
             # Another first name than those the name has: another person (in the run, ``name``
             # given, the pair was also looked for beyond the sample, above).
@@ -905,7 +745,7 @@ class RunIndex:
         capitalised word when a known word stands in a name's slot."""
         if not word[0].isupper():
             return False
-        return word_in_slot or (word.lower() not in titles() and self.zipf(word.lower()) < _GENERIC_CONTEXT_ZIPF)
+        return word_in_slot or (word.lower() not in titles() and self.counts.zipf(word.lower()) < _GENERIC_CONTEXT_ZIPF)
 
 
 def _evidence(token: str, name: str, token_count: int, name_count: int, token_docs: int, name_docs: int,
