@@ -70,14 +70,12 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from cleaner.stages.garble.article import Occurrence, honorifics, titles
-from cleaner.stages.garble.counts import FIRST_NAME_ZIPF, FUNCTION_WORD_ZIPF, DocView, RunCounts
+from cleaner.stages.garble.contexts import Contexts
+from cleaner.stages.garble.counts import FIRST_NAME_ZIPF, DocView, RunCounts
 from cleaner.stages.garble.extract import COMMON_ZIPF
 from cleaner.stages.garble.names import VariantJudge, is_derived, phonetic_distance
 from cleaner.stages.garble.slots import SLOT_MIN_DOCS, SlotIndex
 
-#: Context words this frequent ("said", "Mr", "the") stand next to any name: they show a name's
-#: slot, not which name it is.
-_GENERIC_CONTEXT_ZIPF = 5.0
 #: Names this long keep three quarters of their letters under two edits: few real names lie that
 #: close to one (Westminster, Birmingham), unlike short ones (Closer for Glocer, Walter for Halser).
 _LONG_NAME = 8
@@ -151,16 +149,6 @@ class _Counts(NamedTuple):
     ordinary: bool  # the token is a common word or written in lower case in the article
 
 
-@dataclass
-class _Context:
-    """Neighbour words of a name across the documents that spell it."""
-
-    words: set[tuple[str, str]]
-    first_names: set[str]
-    frames: set[tuple[str, str]]  # (word before, word after) of one occurrence: "New _ Times"
-    pairs: set[tuple[str, str, str]]  # two words on one side: ("prev", "bank", "of"), ("next", "and", "matsushita")
-
-
 class RunIndex:
     """Counts of every name over the run and its event groups, its near misses (``NearNames``) and
     the evidence that a token in an article is a corruption of one of them.
@@ -176,9 +164,9 @@ class RunIndex:
         self.near = self.counts.near
         self.weights = weights
         self.context_docs = context_docs
+        self.contexts = Contexts(self.counts, context_docs)
         self.min_log_odds = math.log(threshold / (1.0 - threshold)) if 0.0 < threshold < 1.0 else -math.inf
         self._rivals: dict[tuple[str, str], list[tuple[str, int]]] = {}
-        self._contexts: dict[tuple[str, object], _Context] = {}
         self._full_names: dict[tuple[str, str], tuple[int, ...]] = {}
         self._full_name_rivals: dict[str, list[tuple[str, int]]] = {}
         self._judged_tokens: dict[str, bool] = {}
@@ -254,45 +242,6 @@ class RunIndex:
             + w.frequency * _clip(zipf_name - zipf_token, 2.0)
         )
 
-    def _context_positions(self, name: str, position: int) -> tuple[list[int], list[int]]:
-        """Articles read for the neighbour words of ``name``: the article or its group, and the run sample."""
-        group = self.docs[position].group
-        holders = self.counts.docs_with[name]
-        if group is None:
-            local = [position] if position in holders else []
-        else:
-            local = [p for p in holders if self.docs[p].group == group]
-        return local, holders[: self.context_docs]
-
-    def _context_of(self, name: str, key: object, positions: Iterable[int]) -> _Context:
-        if (name, key) not in self._contexts:
-            words: set[tuple[str, str]] = set()
-            first_names: set[str] = set()
-            frames: set[tuple[str, str]] = set()
-            pairs: set[tuple[str, str, str]] = set()
-            for p in positions:
-                for occ in self.counts.occurrences_in(p, name):
-                    if occ.prev:
-                        words.add(("prev", occ.prev.lower()))
-                        if self.counts.first_name(occ.prev) and occ.prev.lower() not in titles():
-                            first_names.add(occ.prev.lower())
-                    if occ.next:
-                        words.add(("next", occ.next.lower()))
-                    if occ.prev and occ.next:
-                        frames.add((occ.prev.lower(), occ.next.lower()))
-                    for side, pair in (("prev", occ.before), ("next", occ.after)):
-                        if pair:
-                            pairs.add((side, pair[0].lower(), pair[1].lower()))
-            self._contexts[name, key] = _Context(words, first_names, frames, pairs)
-        return self._contexts[name, key]
-
-    def contexts(self, name: str, position: int) -> tuple[_Context, _Context]:
-        """Neighbour words of ``name`` in the article and its group, and in the first articles of the run."""
-        group = self.docs[position].group
-        local_positions, run_positions = self._context_positions(name, position)
-        local = self._context_of(name, position if group is None else ("group", group), local_positions)
-        return local, self._context_of(name, "run", run_positions)
-
     def full_name_docs(self, first: str, second: str) -> tuple[int, ...]:
         """The first articles (up to ``_FULL_NAME_DOCS`` + 1) that write "first second" as whole words."""
         key = (first, second)
@@ -349,7 +298,7 @@ class RunIndex:
 
     def _person(self, name: str, position: int) -> bool:
         """Whether the run writes an honorific before ``name`` ("Mr Danton"): a person's surname."""
-        return any(("prev", h) in self.contexts(name, position)[1].words for h in honorifics())
+        return any(("prev", h) in self.contexts.of(name, position)[1].words for h in honorifics())
 
     def _full_name_possible(self, position: int, token: str, rivals: list[tuple[str, int]]) -> bool:
         """Whether a word next to the token could form with a rival a full name that other articles
@@ -588,7 +537,7 @@ class RunIndex:
         zipf_token, zipf_name = c.zipf_token, c.zipf_name
         token_docs, name_docs, token_group, name_group = c.token_docs, c.name_docs, c.token_group, c.name_group
         local = name_count > 0 or name_group > 0
-        local_context, run_context = self.contexts(name, position)
+        local_context, run_context = self.contexts.of(name, position)
         context_sum = 0.0
         words: set[str] = set()
         # A known word where the name should be: a common word anywhere, a rarer one (Clinker)
@@ -604,8 +553,8 @@ class RunIndex:
         strengths = []
         named = False  # an occurrence placed by a capitalised neighbour of the name ("Andrew _")
         for occ in occurrences:
-            local_strength = self._context_strength(occ, local_context, word_in_slot, any_frame=lone)
-            run_strength = self._context_strength(occ, run_context, word_in_slot, name, any_frame=lone)
+            local_strength = self.contexts.strength(occ, local_context, word_in_slot, any_frame=lone)
+            run_strength = self.contexts.strength(occ, run_context, word_in_slot, name, any_frame=lone)
             # A match on either side counts; failing that, a clash on either side (another first name).
             strength, word = max(local_strength, run_strength)
             if strength <= 0.0:
@@ -659,94 +608,6 @@ class RunIndex:
         return Suspect(token, name, 1.0 / (1.0 + math.exp(-log_odds)), tuple(matched), _evidence(
             token, name, token_count, name_count, token_docs, name_docs, token_group, name_group, distance,
             zipf_token, zipf_name, round(context_share, 3), "; ".join(sorted(words))))
-
-    def _word_weight(self, word: str, word_in_slot: bool) -> float:
-        """How much sharing the neighbour ``word`` says that two spellings name the same thing.
-
-        A capitalised neighbour other than a title (a first name, "Cesc _", "Mark _", "_ Hockney")
-        identifies the person;
-        a rarer lower-case word ("striker", "_ programme") less so; a frequent word ("said",
-        "Mr") only shows that a name stands there: strong evidence when the token is a known
-        word standing where a name should be (``word_in_slot``: Clinker said), little when it is
-        a name of its own (Bello said).
-        """
-        if len(word) < 2:
-            return 0.0
-        if word_in_slot and word[0].isupper() and word.lower() not in titles() and self.counts.name_word(word):
-            return 1.0  # a word where a name should be, next to the name's own first name (Mark Often)
-        if self.counts.zipf(word.lower()) >= _GENERIC_CONTEXT_ZIPF or word.lower() in titles():
-            return 0.6 if word_in_slot else 0.2
-        return 1.0 if word[0].isupper() else 0.6
-
-    def _telling_frame(self, before: str, after: str) -> bool:
-        """Whether both neighbours at once place a name ("New _ Times", "the _ squad"), unlike a
-        frame of frequent words any name stands in ("Mr _ said", "the _ and")."""
-        both_capitalised = before[0].isupper() and after[0].isupper()
-        return both_capitalised or min(self.counts.zipf(before.lower()), self.counts.zipf(after.lower())) < _GENERIC_CONTEXT_ZIPF
-
-    def _placing_pair(self, occ: Occurrence, context: _Context) -> str:
-        """The two words on one side of the occurrence that stand on that side of the name in
-        ``context`` and tell ("Duke of _"), shown as "Duke of _"; "" when none. A capitalised word
-        on the other side never seen next to the name ("Olympic champion _ Baldini") names another."""
-        for side, pair, other, other_side in (("prev", occ.before, occ.next, "next"), ("next", occ.after, occ.prev, "prev")):
-            if not pair or (side, pair[0].lower(), pair[1].lower()) not in context.pairs or not self._telling_pair(pair):
-                continue
-            if other and other[0].isupper() and (other_side, other.lower()) not in context.words:
-                continue
-            return f"{pair[0]} {pair[1]} _" if side == "prev" else f"_ {pair[0]} {pair[1]}"
-        return ""
-
-    def _telling_pair(self, pair: tuple[str, str]) -> bool:
-        """Two neighbour words that place a name: one of them capitalised (not a title or a function
-        word) or rarer than the words any name stands next to ("Bank of _", "analysts _"; not "of the
-        _", "and The _")."""
-        return any(self.counts.zipf(w.lower()) < (FUNCTION_WORD_ZIPF if w[0].isupper() and w.lower() not in titles()
-                                           else _GENERIC_CONTEXT_ZIPF) for w in pair)
-
-    def _context_strength(self, occ: Occurrence, context: _Context, word_in_slot: bool,
-                          name: str | None = None, any_frame: bool = False) -> tuple[float, str]:
-        """How well one occurrence sits where the name sits elsewhere (see ``_word_weight``), -1 on a clash.
-
-        ``any_frame``: a frame of two frequent lower-case words the name stands in counts too, and
-        so do two telling words on one side (``_placing_pair``; see ``score_pair``).
-
-        With ``name`` given (the run context) and a known word in a name's slot, a capitalised
-        neighbour ("Mark _", "_ Costner") is also looked for next to the name anywhere in the run,
-        not only in the sample read.
-        Returns the strength and the neighbour word that gave it ("Antony _", "_ said").
-        """
-        strength, shown = 0.0, ""
-        for side, word in (("prev", occ.prev), ("next", occ.next)):
-            if not word:
-                continue
-            if (side, word.lower()) in context.words or (
-                    name is not None and self._looked_up(word, word_in_slot) and self.counts.pair_docs(name, side, word)):
-                value = self._word_weight(word, word_in_slot)
-                if value > strength:
-                    strength, shown = value, f"{word} _" if side == "prev" else f"_ {word}"
-        if strength < 1.0 and word_in_slot and occ.prev and occ.next \
-                and (occ.prev.lower(), occ.next.lower()) in context.frames \
-                and (self._telling_frame(occ.prev, occ.next) or any_frame and occ.prev.islower() and occ.next.islower()):
-            strength, shown = 1.0, f"{occ.prev} _ {occ.next}"
-        if strength < 1.0 and any_frame:
-            pair = self._placing_pair(occ, context)
-            if pair:
-                strength, shown = 1.0, pair
-        if strength < 1.0 and occ.prev and context.first_names and self.counts.first_name(occ.prev) \
-                and occ.prev.lower() not in titles() and occ.prev.lower() not in context.first_names:
-            # Another first name than those the name has: another person (in the run, ``name``
-            # given, the pair was also looked for beyond the sample, above).
-            return -1.0, f"{occ.prev} _"
-        return strength, shown
-
-    def _looked_up(self, word: str, word_in_slot: bool) -> bool:
-        """Whether a capitalised neighbour is looked for next to the name anywhere in the run: one
-        that identifies (a first name or surname, not a title or a frequent word), or any
-        capitalised word when a known word stands in a name's slot."""
-        if not word[0].isupper():
-            return False
-        return word_in_slot or (word.lower() not in titles() and self.counts.zipf(word.lower()) < _GENERIC_CONTEXT_ZIPF)
-
 
 def _evidence(token: str, name: str, token_count: int, name_count: int, token_docs: int, name_docs: int,
               token_group: int, name_group: int, distance: int, zipf_token: float, zipf_name: float,
