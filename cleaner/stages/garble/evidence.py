@@ -65,31 +65,21 @@ names that have rivals (``bench/bench_garble.py`` shows both terms).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from cleaner.stages.garble.article import Occurrence, honorifics, titles
+from cleaner.stages.garble.article import Occurrence
 from cleaner.stages.garble.contexts import Contexts
-from cleaner.stages.garble.counts import FIRST_NAME_ZIPF, DocView, RunCounts
+from cleaner.stages.garble.counts import DocView, RunCounts
 from cleaner.stages.garble.extract import COMMON_ZIPF
-from cleaner.stages.garble.names import VariantJudge, is_derived, phonetic_distance
+from cleaner.stages.garble.fullnames import FullNames
+from cleaner.stages.garble.names import VariantJudge, phonetic_distance
 from cleaner.stages.garble.slots import SLOT_MIN_DOCS, SlotIndex
 
 #: Names this long keep three quarters of their letters under two edits: few real names lie that
 #: close to one (Westminster, Birmingham), unlike short ones (Closer for Glocer, Walter for Halser).
 _LONG_NAME = 8
-#: Other articles that must write a full name ("Andrew Marr") for a near spelling of one half
-#: that no other article writes with the other half ("Andre Marr") to be a corruption.
-_FULL_NAME_DOCS = 2
-#: Different capitalised words after a token (Nick Cave, Nick Ross, Nick Wood) that show it to be a
-#: first name several people of the run share, so that a surname after it ("Nick McCarthy" where
-#: the run writes "Mick McCarthy") may be another person's, when the suggestion has no more.
-_FIRST_NAME_PEOPLE = 3
-#: How much rarer in general language (Zipf) a suggestion found by its full name may be than the token.
-_FULL_NAME_ZIPF_MARGIN = 1.0
-
-
 @dataclass(frozen=True)
 class Weights:
     """Terms of the log-odds that a token is a corruption of its suggestion (see ``score_pair``)."""
@@ -161,37 +151,19 @@ class RunIndex:
                  threshold: float) -> None:
         self.counts = RunCounts(docs, judge)
         self.docs = self.counts.docs
-        self.near = self.counts.near
         self.weights = weights
-        self.context_docs = context_docs
         self.contexts = Contexts(self.counts, context_docs)
+        self.full_names = FullNames(self.counts, self.contexts, context_docs)
         self.min_log_odds = math.log(threshold / (1.0 - threshold)) if 0.0 < threshold < 1.0 else -math.inf
         self._rivals: dict[tuple[str, str], list[tuple[str, int]]] = {}
-        self._full_names: dict[tuple[str, str], tuple[int, ...]] = {}
-        self._full_name_rivals: dict[str, list[tuple[str, int]]] = {}
         self._judged_tokens: dict[str, bool] = {}
         self._best_splits: dict[int, float] = {}
-        self._surnames: dict[tuple[str, int], frozenset[str]] = {}
         self.slots = SlotIndex(self.docs, self.counts.docs_with, self.counts.holder_set,
                                lambda p: self.counts.article(p).text, self.counts.places)
 
-    def same_first_name_tie(self, position: int, token: str, name: str, occurrences: Iterable[Occurrence]) -> bool:
-        """True when the token's first name in the article ("Ian Huntley") precedes the suggestion
-        ("Ian Hunter") elsewhere, but in no more articles than it precedes the token, this one
-        included: two people who share a first name, not a corruption (the full names, not the
-        surnames, are what is counted). A first name never seen before the suggestion decides
-        nothing: the pairs are looked for in a sample of articles only."""
-        for occ in occurrences:
-            if occ.prev and self.counts.first_name(occ.prev):
-                with_name = len(self.counts.pair_docs(name, "prev", occ.prev))
-                with_token = len([p for p in self.counts.pair_docs(token, "prev", occ.prev) if p != position])
-                if 0 < with_name <= with_token + 1:
-                    return True
-        return False
-
     def neighbours(self, token: str) -> list[tuple[str, int]]:
         """Names of the run within edit reach of ``token`` that are not legitimate variants of it."""
-        return self.near.neighbours(token)
+        return self.counts.near.neighbours(token)
 
     def rivals(self, token: str, language: str) -> list[tuple[str, int]]:
         """The neighbours of ``token`` that it could be a corruption of in some article of the run.
@@ -242,180 +214,6 @@ class RunIndex:
             + w.frequency * _clip(zipf_name - zipf_token, 2.0)
         )
 
-    def full_name_docs(self, first: str, second: str) -> tuple[int, ...]:
-        """The first articles (up to ``_FULL_NAME_DOCS`` + 1) that write "first second" as whole words."""
-        key = (first, second)
-        if key not in self._full_names:
-            fewer, more = sorted(key, key=lambda n: len(self.counts.docs_with.get(n, ())))
-            holders = self.counts.holder_set(more)
-            found: list[int] = []
-            phrase = f"{first} {second}"
-            for p in self.counts.docs_with.get(fewer, ()):
-                if p in holders and self.counts.article(p).has_phrase(phrase):
-                    found.append(p)
-                    if len(found) > _FULL_NAME_DOCS:
-                        break
-            self._full_names[key] = tuple(found)
-        return self._full_names[key]
-
-    def full_name_rivals(self, token: str) -> list[tuple[str, int]]:
-        """The neighbours of ``token`` whose full name could show it to be a corruption of them
-        (see ``full_name_suspect``): names held by enough articles and no rarer in general
-        language than the token by more than one Zipf unit (Sports Interactive is no slip for a
-        "Spooks Interactive" the run writes twice). Not for words with inner capitals (JPMorgan)."""
-        if token not in self._full_name_rivals:
-            found: list[tuple[str, int]] = []
-            if not any(ch.isupper() for ch in token[1:]):
-                found = [(name, distance) for name, distance in self.neighbours(token)
-                         if len(self.counts.docs_with[name]) >= _FULL_NAME_DOCS
-                         and not (token.endswith("s") and is_derived(self.near.folded[token][:-1], self.near.folded[name]))
-                         and self.counts.zipf(name) >= self.counts.zipf(token) - _FULL_NAME_ZIPF_MARGIN]
-            self._full_name_rivals[token] = found
-        return self._full_name_rivals[token]
-
-    def known_full_name(self, position: int, token: str, name: str, occ: Occurrence) -> bool:
-        """Whether the token and a capitalised neighbour of this occurrence form a full name that
-        other articles write, at least as many as the same with ``name`` ("Hang Seng", never
-        "Hong Seng"; "Arch Madness" as often as "March Madness"): a name of its own there."""
-        for side, word in (("prev", occ.prev), ("next", occ.next)):
-            if word is None or not self.counts.full_name_word(word):
-                continue
-            mine, theirs = ((word, token), (word, name)) if side == "prev" else ((token, word), (name, word))
-            own = sum(p != position for p in self.full_name_docs(*mine))
-            if own and own >= sum(p != position for p in self.full_name_docs(*theirs)):
-                return True
-        return False
-
-    def surnames(self, first: str, position: int) -> frozenset[str]:
-        """The capitalised words other articles write after ``first`` (in the first ``context_docs``
-        that hold it): how many people the run gives this first name."""
-        key = (first, position)
-        if key not in self._surnames:
-            self._surnames[key] = frozenset(
-                occ.next for p in self.counts.docs_with.get(first, ())[: self.context_docs + 1] if p != position
-                for occ in self.counts.occurrences_in(p, first) if occ.next is not None and self.counts.full_name_word(occ.next))
-        return self._surnames[key]
-
-    def _person(self, name: str, position: int) -> bool:
-        """Whether the run writes an honorific before ``name`` ("Mr Danton"): a person's surname."""
-        return any(("prev", h) in self.contexts.of(name, position)[1].words for h in honorifics())
-
-    def _full_name_possible(self, position: int, token: str, rivals: list[tuple[str, int]]) -> bool:
-        """Whether a word next to the token could form with a rival a full name that other articles
-        write: what ``full_name_suspect`` needs first, read with ``Article.neighbour_words``
-        (cheaper than the occurrences, and a superset of their neighbour words)."""
-        for prev, nxt in self.counts.article(position).neighbour_words(token):
-            if nxt is not None and self.counts.full_name_word(nxt) and any(
-                    sum(p != position for p in self.full_name_docs(name, nxt)) >= _FULL_NAME_DOCS for name, _ in rivals):
-                return True
-            if prev is not None and self.counts.full_name_word(prev) and prev.lower() not in titles() \
-                    and self.counts.zipf(prev) >= FIRST_NAME_ZIPF and any(
-                    sum(p != position for p in self.full_name_docs(prev, name)) >= _FULL_NAME_DOCS
-                    for name, _ in rivals if not self.counts.ordinary_in_run(name)):
-                return True
-        return False
-
-    def full_name_suspect(self, position: int, token: str) -> Suspect | None:
-        """The token as a corruption of a name whose full name ("Andrew Marr") the run writes in
-        ``_FULL_NAME_DOCS`` other articles or more, where the article writes "Andre Marr", a full
-        name no other article writes. The full name says who is meant, however many other
-        articles use the token as a name of its own (Andre Agassi).
-
-        A second half is judged so only after a common word that is no first name ("Central _"),
-        when neither spelling is a surname the run writes after an honorific ("Mr Gill") nor a word
-        the run writes in lower case (Foreign Ministry, Foreign Minister): two people may share a
-        first name ("David Hill", "David Gill") far more often than a surname. An occurrence
-        whose other neighbour forms a full name with the token elsewhere ("United Nations
-        Development"), a common word at a sentence start and a title-case headline ("AMD Enters
-        Server Business") say nothing.
-        """
-        w = self.weights
-        rivals = self.full_name_rivals(token)
-        if not rivals or not self._full_name_possible(position, token, rivals):
-            return None
-        occurrences = self.counts.occurrences_in(position, token)
-        candidates = [(occ, occ.next, name, distance, support) for occ in occurrences
-                      if occ.next is not None and self.counts.full_name_word(occ.next) for name, distance in rivals
-                      if (support := sum(p != position for p in self.full_name_docs(name, occ.next))) >= _FULL_NAME_DOCS]
-        candidates += [(occ, occ.prev, name, distance, support) for occ in occurrences
-                       if occ.prev is not None and self.counts.full_name_word(occ.prev) and occ.prev.lower() not in titles()
-                       and self.counts.zipf(occ.prev) >= FIRST_NAME_ZIPF for name, distance in rivals
-                       if not self.counts.ordinary_in_run(name)
-                       if (support := sum(p != position for p in self.full_name_docs(occ.prev, name))) >= _FULL_NAME_DOCS]
-        if not candidates:
-            return None
-        article = self.counts.article(position)
-        common = self.counts.zipf(token) >= COMMON_ZIPF
-        # Capitals that show no name: a title-case headline, a common word at a sentence start.
-        named = [occ for occ in occurrences if not article.headline(occ.line - 1) and not (
-            common and self.counts.at_sentence_start(position, occ))]
-        best: Suspect | None = None
-        for occ, word, name, distance, support in candidates:
-            first = word == occ.prev
-            written = self.full_name_docs(word, token) if first else self.full_name_docs(token, word)
-            if occ not in named or any(p != position for p in written) or self.known_full_name(position, token, name, occ):
-                continue  # no name shown here, or a full name another article writes too
-            if first and (self._person(name, position) or self._person(token, position)):
-                continue  # a surname: two people share a first name far more often than a surname
-            if not first and len(self.surnames(token, position)) >= max(_FIRST_NAME_PEOPLE, len(self.surnames(name, position))):
-                continue  # as much a first name of the run as the suggestion: two people who share a surname
-            log_odds = w.bias + w.full_name * math.log2(1 + support) - w.distance * (distance - 1)
-            score = 1.0 / (1.0 + math.exp(-log_odds))
-            if log_odds < self.min_log_odds or best is not None and best.score >= score:
-                continue
-            names = self.docs[position].summary.names
-            best = Suspect(token, name, score, tuple(named), _evidence(
-                token, name, names.get(token, 0), names.get(name, 0), max(0, self.counts.name_uses(token) - 1),
-                self.counts.name_uses(name), 0, 0, distance, self.counts.zipf(token), self.counts.zipf(name), 1.0,
-                f"full name {f'{word} {name}' if first else f'{name} {word}'} in {support} other articles"))
-        return best
-
-    def _introduced(self, occ: Occurrence) -> bool:
-        """Whether the occurrence follows a first name ("Stuart _"; a frequent word the run mostly uses
-        as a name too, "Mark _"), not a title."""
-        return occ.prev is not None and self.counts.full_name_word(occ.prev) and occ.prev.lower() not in titles() \
-            and (self.counts.first_name(occ.prev) or self.counts.name_word(occ.prev))
-
-    def back_reference_suspect(self, position: int, token: str) -> Suspect | None:
-        """The token as a corruption of the one near name the article introduces with a first name.
-
-        An article names a person in full before "Mr _" refers back ("Stuart Hensel ... Mr Hensel
-        said"): a token that only ever follows a title, never a first name, and whose only near name
-        in the article is one it introduces so, stands for that name ("Mr Tense said"). Decided
-        within the article: no count of the run can say which of two one-article spellings is right.
-        """
-        w = self.weights
-        doc = self.docs[position]
-        near = [(name, distance) for name, distance in self.near.neighbours(token) if name in doc.summary.names]
-        if not near:
-            return None
-        occurrences = self.counts.occurrences_in(position, token)
-        # After an honorific and before no other capitalised word: a surname ("Mr Tense said"), not
-        # a first name ("Mr Gordon Brown").
-        if not any(occ.prev is not None and occ.prev.lower() in honorifics() and not (occ.next and occ.next[0].isupper())
-                   for occ in occurrences) or any(self._introduced(occ) for occ in occurrences):
-            return None
-        candidates = [(name, distance) for name, distance in near
-                      if any(self._introduced(occ) for occ in self.counts.occurrences_in(position, name))]
-        if len(candidates) != 1:
-            return None
-        name, distance = candidates[0]
-        if self.counts.name_uses(token) > self.counts.name_uses(name):
-            return None  # the run writes the token more: the article may have misspelt the introduction
-        names = doc.summary.names
-        token_count, name_count = names.get(token, 0), names.get(name, 0)
-        zipf_token = self.counts.zipf(token, doc.language)
-        log_odds = (w.bias + w.back_reference + w.cooccurrence + w.unknown_cooccurrence * (zipf_token == 0.0)
-                    + w.article_ratio * _clip(math.log2((name_count + 1) / (token_count + 1)), 1.5)
-                    - w.distance * (distance - 1))
-        if log_odds < self.min_log_odds:
-            return None
-        first = next(occ.prev for occ in self.counts.occurrences_in(position, name) if self._introduced(occ))
-        return Suspect(token, name, 1.0 / (1.0 + math.exp(-log_odds)), occurrences, _evidence(
-            token, name, token_count, name_count, max(0, self.counts.name_uses(token) - 1),
-            max(0, self.counts.name_uses(name) - 1), 0, 0, distance, zipf_token, self.counts.zipf(name, doc.language), 1.0,
-            f"the article introduces {first} {name}; '{token}' only after a title"))
-
     def suspects(self, position: int) -> list[Suspect]:
         """Tokens of one article judged corrupted (score at the threshold or above), best suggestion each."""
         doc = self.docs[position]
@@ -434,19 +232,59 @@ class RunIndex:
                 if best is None or forward.score > best.score:
                     best = forward
             if best is None:
-                best = self.full_name_suspect(position, token)
+                best = self._full_name_suspect(position, token)
             if best is None:
-                best = self.back_reference_suspect(position, token)
+                best = self._back_reference_suspect(position, token)
             if best is not None:
                 found.append(best)
         return found
+
+    def _full_name_suspect(self, position: int, token: str) -> Suspect | None:
+        """The token as a corruption of the name a full name of the run shows it stands for
+        (``FullNames.matches``), weighed by the articles writing that full name."""
+        w = self.weights
+        best: Suspect | None = None
+        for match in self.full_names.matches(position, token):
+            log_odds = w.bias + w.full_name * math.log2(1 + match.support) - w.distance * (match.distance - 1)
+            score = 1.0 / (1.0 + math.exp(-log_odds))
+            if log_odds < self.min_log_odds or best is not None and best.score >= score:
+                continue
+            name = match.name
+            names = self.docs[position].summary.names
+            best = Suspect(token, name, score, match.occurrences, _evidence(
+                token, name, names.get(token, 0), names.get(name, 0), max(0, self.counts.name_uses(token) - 1),
+                self.counts.name_uses(name), 0, 0, match.distance, self.counts.zipf(token), self.counts.zipf(name), 1.0,
+                f"full name {match.full_name} in {match.support} other articles"))
+        return best
+
+    def _back_reference_suspect(self, position: int, token: str) -> Suspect | None:
+        """The token after a title as a corruption of the near name the article introduces with a
+        first name (``FullNames.introduction``), weighed within the article."""
+        found = self.full_names.introduction(position, token)
+        if found is None:
+            return None
+        w = self.weights
+        doc = self.docs[position]
+        name, distance = found.name, found.distance
+        token_count, name_count = doc.summary.names.get(token, 0), doc.summary.names.get(name, 0)
+        zipf_token = self.counts.zipf(token, doc.language)
+        log_odds = (w.bias + w.back_reference + w.cooccurrence + w.unknown_cooccurrence * (zipf_token == 0.0)
+                    + w.article_ratio * _clip(math.log2((name_count + 1) / (token_count + 1)), 1.5)
+                    - w.distance * (distance - 1))
+        if log_odds < self.min_log_odds:
+            return None
+        return Suspect(token, name, 1.0 / (1.0 + math.exp(-log_odds)), self.counts.occurrences_in(position, token),
+                       _evidence(token, name, token_count, name_count, max(0, self.counts.name_uses(token) - 1),
+                                 max(0, self.counts.name_uses(name) - 1), 0, 0, distance, zipf_token,
+                                 self.counts.zipf(name, doc.language), 1.0,
+                                 f"the article introduces {found.first} {name}; '{token}' only after a title"))
 
     def _judged(self, token: str) -> bool:
         """Whether a token is judged at all: long enough, with no variant in the run and some name
         of the run in edit reach (decided once per name; most tokens of an article end here)."""
         judged = self._judged_tokens.get(token)
         if judged is None:
-            judged = self._judged_tokens[token] = len(token) >= 4 and not self.near.has_variant[token] \
+            judged = self._judged_tokens[token] = len(token) >= 4 and not self.counts.near.has_variant[token] \
                 and bool(self.neighbours(token))
         return judged
 
@@ -548,7 +386,7 @@ class RunIndex:
         # or not ("Mr _ said" fits any surname: a title shows a person, not which).
         lone = ordinary and token_docs + token_group == 0
         occurrences = self.counts.occurrences_in(position, token)
-        if any(self.known_full_name(position, token, name, occ) for occ in occurrences):
+        if any(self.full_names.known(position, token, name, occ) for occ in occurrences):
             return None  # a full name of its own here (Hang Seng): one sense per article
         strengths = []
         named = False  # an occurrence placed by a capitalised neighbour of the name ("Andrew _")
@@ -600,7 +438,7 @@ class RunIndex:
             return None  # a word or name of its own (Dimon, Fonda) needs position evidence to be a corruption
         if distance > 1 and not local and context_share <= 0 and len(name) < _LONG_NAME:
             return None  # two edits from a short name the article never uses, nothing placing it there: too many real names lie that close
-        if name_count == 0 and zipf_token > 0 and self.same_first_name_tie(position, token, name, matched):
+        if name_count == 0 and zipf_token > 0 and self.full_names.same_first_name_tie(position, token, name, matched):
             return None  # a known name of its own (Huntley), not only a misspelling (Hurosawa)
         log_odds = counts + w.context * context_share - w.ordinary_word * ordinary * (1.0 - min(1.0, context_share))
         if log_odds < self.min_log_odds:
