@@ -3,8 +3,8 @@
 A capitalised neighbour that is not a title (``cleaner/data/titles.toml``) identifies the person:
 a first name or surname ("Antony _"; before a common word any capitalised word, "Mark _") is
 looked for next to the name anywhere in the run. Another first name before the token than those
-the name has ("Amit Yoran" where the run writes "Piers Morgan"; a title such as "Gen" is none)
-makes it another person. A frequent word ("said", "Mr") shows only that a name stands there.
+the name has ("Amit Yoran" where the run writes "Piers Morgan"; a title such as "Gen" is none) is
+a clash: another person. A frequent word ("said", "Mr") shows only that a name stands there.
 Both neighbours at once ("New _ Times", "the _ squad") place a common word where a name stands,
 unless they are frequent words not both capitalised, which any name stands between ("Mr _ said",
 "the _ and"); so do the two words on one side ("Duke of _", "_ and Matsushita") when one of them

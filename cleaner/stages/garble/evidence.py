@@ -1,64 +1,31 @@
 """Corpus pass: find names that are near-misses of a name the article, its event group or the run
 spells otherwise, and weigh the evidence that they are corruptions.
 
-Which of two near spellings is the corruption is decided by counts: in how many other articles of
-the run and of the event group each appears, how often each appears in the article, whether the
-suspect sits where the name sits elsewhere ("Antony X" identifies; "X said" only shows a name's
-slot, which matters for a known word like Clinker). General word frequency is a weak term and a
-tie-breaker, because frequency lists stop before many current names (Blinken is rarer than
-clinker in wordfreq), and only where the token is no word: between two words the article writes
-equally often and no other article uses, it breaks no tie (a slip makes a rarer string, a
-look-alike a commoner word: "Felix Mantilla", "Felix Manila"). The article spelling the name too counts for a corruption, the more so when
-the token is no word at all ("Lochgilphead ... Lochgilpheed"). Two edits from a name the article
-never spells need position evidence, unless the name is long (``_LONG_NAME``).
+Which of two near spellings is the corruption is decided by counts (``counts``): in how many other
+articles of the run and of the event group each is used as a name, and how often each appears in
+the article. General word frequency is a weak term and a tie-breaker, because frequency lists stop
+before many current names (Blinken is rarer than clinker in wordfreq), and only where the token is
+no word: between two words the article writes equally often and no other article uses, it breaks
+no tie (a slip makes a rarer string, a look-alike a commoner word: "Felix Mantilla", "Felix
+Manila"). The article spelling the name too counts for a corruption, the more so when the token is
+no word at all ("Lochgilphead ... Lochgilpheed"). Two edits from a name the article never spells
+need position evidence, unless the name is long (``_LONG_NAME``).
 
-A word in general use counts as a name only where it stands capitalised mid-sentence and not in
-a title-case headline ("Often" at a sentence start is no name; "Mark Often said" is one), both in the article and when the run's
-support for either spelling is counted (so "Since", capitalised at many sentence starts, is no
-name that "Robert Sinche" could stand for). A capitalised neighbour that is not a title
-(``cleaner/data/titles.toml``) identifies the person: a first name or surname ("Antony _"; before
-a common word any capitalised word, "Mark _") is looked for next to the name anywhere in the run.
-Another first name before the token than those the name has in the run ("Amit Yoran" where the
-run writes "Piers Morgan"; a title the run writes before the name, "Gen", is none of them), with no occurrence sharing one, makes it another person however strong
-the counts (a possessive, "Bush's", is no first name). One occurrence placed by the name's own
-first name or other half identifies a token no other article uses as a name in every occurrence
-of the article ("Andrew Errand ... said Errand": one sense per article). Two known names after the same first name ("Ian Huntley", "Ian Hunter") are two people
-unless the run spells the suggestion's full name in more articles. Both neighbours at once
-("New _ Times", "the _ squad") place a common word where a name stands, unless they are frequent
-words not both capitalised, which any name stands between ("Mr _ said", "the _ and"); so do the two
-words on one side of it ("Duke of _", "_ and Matsushita") for a common word no other article uses as a
-name, when one of them is capitalised or rare (not "of the _"). Such a word one edit from the name
-that shares a neighbour with it in several occurrences, by different words ("over _", "_ held",
-"before _"), is placed by their number even where the article and its group lack the name: its
-occurrences beside nothing the name stands next to then say nothing either way, unless a
-capitalised word there, never seen beside the name, makes it part of another name ("Vampire _").
+Position evidence is whether the token sits where the name sits elsewhere (``contexts``; the run's
+slots, ``slots``): "Antony X" identifies, "X said" only shows a name's slot, which matters for a
+known word like Clinker. Another first name before the token than those the name has, with no
+occurrence sharing one, makes it another person however strong the counts. One occurrence placed
+by the name's own first name or other half identifies a token no other article uses as a name in
+every occurrence of the article ("Andrew Errand ... said Errand": one sense per article). A common
+word no other article uses as a name, one edit from the name, that shares neighbours with it by
+several different words ("over _", "_ held", "before _") is placed by their number even where the
+article and its group lack the name, unless a capitalised word never seen beside the name makes it
+part of another name ("Vampire _"). Full names and back-references decide what counts cannot
+(``fullnames``).
 
-Full names decide what counts cannot: "Andre Marr" where other articles write "Andrew Marr" and
-none "Andre Marr" is a slip, however many articles use Andre as a name of its own (Andre Agassi),
-unless the run gives the token to as many people as the suggestion, and to several (Nick Cave,
-Nick Ross, Nick Wood): then "Nick McCarthy" may be another man than "Mick McCarthy"
-(``RunIndex.surnames``). A second half is judged so only after a common word that is no first name
-("Central Aces" where other articles write "Central Aceh"), and never a surname the run writes
-after an honorific: two people share a first name far more often than a surname
-(``RunIndex.full_name_suspect``). The other way round, a token that forms with its neighbour a
-full name other articles write, as many as with the suggestion, is a name of its own there
-("Hang Seng", never "Hong Seng"; ``RunIndex.known_full_name``).
-
-Within the article, too: a person is named in full before an honorific refers back to them
-(``cleaner/data/honorifics.toml``): a token that only ever follows one ("Mr Tense said"), never a
-first name, stands for the one near name the article introduces with a first name ("Stuart
-Hensel"), unless the run uses the token as a name more (``RunIndex.back_reference_suspect``).
-
-Cost: near misses come from a deletion index built once per distinct name (``near``), and an
-article is read by looking up the few names asked of it (``article``; kept for the
-``_ARTICLES_KEPT`` last used). Which rivals a token could stand for is decided once per pair of
-names (``RunIndex.rivals``), and whether a common word is used as a name in the run is estimated
-from ``_NAME_USE_SAMPLE`` articles. Per article, what the run's counts decide is checked before
-the article is read, and a full name is looked for only where a word next to the token could
-form one with a rival. A full name is looked for as a phrase in the articles holding both its
-halves, and no further than ``_FULL_NAME_DOCS`` + 1 of them; a pair of neighbour words in at most
-``_PAIR_SAMPLE`` articles; the neighbour words and surnames of a name are read in
-``context_docs`` articles. So the pass grows with the distinct names and, per article, with the
+Cost: which rivals a token could stand for is decided once per pair of names from an upper bound
+of the log-odds (``RunIndex.rivals``), and per article what the run's counts decide is checked
+before the article is read. So the pass grows with the distinct names and, per article, with the
 names that have rivals (``bench/bench_garble.py`` shows both terms).
 """
 
@@ -80,6 +47,8 @@ from cleaner.stages.garble.slots import SLOT_MIN_DOCS, SlotIndex
 #: Names this long keep three quarters of their letters under two edits: few real names lie that
 #: close to one (Westminster, Birmingham), unlike short ones (Closer for Glocer, Walter for Halser).
 _LONG_NAME = 8
+
+
 @dataclass(frozen=True)
 class Weights:
     """Terms of the log-odds that a token is a corruption of its suggestion (see ``score_pair``)."""
@@ -99,10 +68,10 @@ class Weights:
     frequency: float = 0.3
     ordinary_word: float = 2.0
     #: Per doubling of the other articles writing the suggestion's full name ("Andrew Marr") where
-    #: the article writes the token's ("Andre Marr"), see ``RunIndex.full_name_suspect``.
+    #: the article writes the token's ("Andre Marr"), see ``fullnames.FullNames.matches``.
     full_name: float = 1.5
     #: A token only ever after a title ("Mr Tense") whose one near name in the article follows a
-    #: first name ("Stuart Hensel"), see ``RunIndex.back_reference_suspect``.
+    #: first name ("Stuart Hensel"), see ``fullnames.FullNames.introduction``.
     back_reference: float = 2.0
 
 
@@ -140,11 +109,11 @@ class _Counts(NamedTuple):
 
 
 class RunIndex:
-    """Counts of every name over the run and its event groups, its near misses (``NearNames``) and
-    the evidence that a token in an article is a corruption of one of them.
+    """The evidence that a token in an article of the run is a corruption of a near name, weighed.
 
-    Everything per name (near misses, rivals, use as a name, neighbour words in the run) is
-    computed once and kept for the life of the index, so that part grows with the distinct names.
+    Reads the run's counts (``RunCounts``), the names' neighbour words (``Contexts``), their slots
+    (``SlotIndex``) and full names (``FullNames``); what is decided per name is kept for the life
+    of the index, so that part grows with the distinct names.
     """
 
     def __init__(self, docs: Sequence[DocView], judge: VariantJudge, weights: Weights, context_docs: int,
@@ -246,7 +215,7 @@ class RunIndex:
         best: Suspect | None = None
         for match in self.full_names.matches(position, token):
             log_odds = w.bias + w.full_name * math.log2(1 + match.support) - w.distance * (match.distance - 1)
-            score = 1.0 / (1.0 + math.exp(-log_odds))
+            score = _probability(log_odds)
             if log_odds < self.min_log_odds or best is not None and best.score >= score:
                 continue
             name = match.name
@@ -273,7 +242,7 @@ class RunIndex:
                     - w.distance * (distance - 1))
         if log_odds < self.min_log_odds:
             return None
-        return Suspect(token, name, 1.0 / (1.0 + math.exp(-log_odds)), self.counts.occurrences_in(position, token),
+        return Suspect(token, name, _probability(log_odds), self.counts.occurrences_in(position, token),
                        _evidence(token, name, token_count, name_count, max(0, self.counts.name_uses(token) - 1),
                                  max(0, self.counts.name_uses(name) - 1), 0, 0, distance, zipf_token,
                                  self.counts.zipf(name, doc.language), 1.0,
@@ -443,7 +412,7 @@ class RunIndex:
         log_odds = counts + w.context * context_share - w.ordinary_word * ordinary * (1.0 - min(1.0, context_share))
         if log_odds < self.min_log_odds:
             return None
-        return Suspect(token, name, 1.0 / (1.0 + math.exp(-log_odds)), tuple(matched), _evidence(
+        return Suspect(token, name, _probability(log_odds), tuple(matched), _evidence(
             token, name, token_count, name_count, token_docs, name_docs, token_group, name_group, distance,
             zipf_token, zipf_name, round(context_share, 3), "; ".join(sorted(words))))
 
@@ -471,6 +440,10 @@ def _best_split(group_weight: float, run_weight: float, total: int) -> float:
         return 0.0
     g = min(max((a * (1 + total) - b) / (a + b), 0.0), float(total))
     return a * math.log2(1 + g) + b * math.log2(1 + total - g)
+
+
+def _probability(log_odds: float) -> float:
+    return 1.0 / (1.0 + math.exp(-log_odds))
 
 
 def _clip(value: float, bound: float) -> float:
