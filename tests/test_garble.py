@@ -11,7 +11,8 @@ import pytest
 from cleaner.document import Document
 from cleaner.stages import garble
 from cleaner.stages.garble.article import Article, abbreviation
-from cleaner.stages.garble.evidence import DocView, RunIndex, Weights
+from cleaner.stages.garble.counts import DocView
+from cleaner.stages.garble.evidence import RunIndex, Weights
 from cleaner.stages.garble.extract import summarise
 from cleaner.stages.garble.names import VariantJudge, edit_distance, is_derived, translit_key
 

@@ -8,7 +8,8 @@ Two passes, as the engine runs them:
    wording (``extract``); the result goes to ``doc.garble_summary``.
 2. ``run_corpus(docs, config)`` on the driver: judge each name against the spellings of its
    article, its event group (``doc.duplicates.event_group``, used when set) and the run
-   (``evidence``; near misses from ``near``, articles read with ``article``), record a
+   (``evidence``, over the run's ``counts``, neighbour words from ``contexts``, ``slots`` and
+   ``fullnames``; near misses from ``near``, articles read with ``article``), record a
    ``corrupted_name`` finding per occurrence, and set ``doc.garble_score`` and ``doc.garbled``.
 
 The stage reads every line of ``doc.lines`` (boilerplate lines included: a corrupted name in a
@@ -25,7 +26,8 @@ import gc
 from dataclasses import dataclass, field
 
 from cleaner.document import Document, Finding
-from cleaner.stages.garble.evidence import DocView, Suspect, Weights, iter_suspects
+from cleaner.stages.garble.counts import DocView
+from cleaner.stages.garble.evidence import Suspect, Weights, iter_suspects
 from cleaner.stages.garble.extract import GarbleSummary, summarise, text_score
 from cleaner.stages.garble.names import VariantJudge
 

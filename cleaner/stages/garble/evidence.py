@@ -1,113 +1,52 @@
 """Corpus pass: find names that are near-misses of a name the article, its event group or the run
 spells otherwise, and weigh the evidence that they are corruptions.
 
-Which of two near spellings is the corruption is decided by counts: in how many other articles of
-the run and of the event group each appears, how often each appears in the article, whether the
-suspect sits where the name sits elsewhere ("Antony X" identifies; "X said" only shows a name's
-slot, which matters for a known word like Clinker). General word frequency is a weak term and a
-tie-breaker, because frequency lists stop before many current names (Blinken is rarer than
-clinker in wordfreq), and only where the token is no word: between two words the article writes
-equally often and no other article uses, it breaks no tie (a slip makes a rarer string, a
-look-alike a commoner word: "Felix Mantilla", "Felix Manila"). The article spelling the name too counts for a corruption, the more so when
-the token is no word at all ("Lochgilphead ... Lochgilpheed"). Two edits from a name the article
-never spells need position evidence, unless the name is long (``_LONG_NAME``).
+Which of two near spellings is the corruption is decided by counts (``counts``): in how many other
+articles of the run and of the event group each is used as a name, and how often each appears in
+the article. General word frequency is a weak term and a tie-breaker, because frequency lists stop
+before many current names (Blinken is rarer than clinker in wordfreq), and only where the token is
+no word: between two words the article writes equally often and no other article uses, it breaks
+no tie (a slip makes a rarer string, a look-alike a commoner word: "Felix Mantilla", "Felix
+Manila"). The article spelling the name too counts for a corruption, the more so when the token is
+no word at all ("Lochgilphead ... Lochgilpheed"). Two edits from a name the article never spells
+need position evidence, unless the name is long (``_LONG_NAME``).
 
-A word in general use counts as a name only where it stands capitalised mid-sentence and not in
-a title-case headline ("Often" at a sentence start is no name; "Mark Often said" is one), both in the article and when the run's
-support for either spelling is counted (so "Since", capitalised at many sentence starts, is no
-name that "Robert Sinche" could stand for). A capitalised neighbour that is not a title
-(``cleaner/data/titles.toml``) identifies the person: a first name or surname ("Antony _"; before
-a common word any capitalised word, "Mark _") is looked for next to the name anywhere in the run.
-Another first name before the token than those the name has in the run ("Amit Yoran" where the
-run writes "Piers Morgan"; a title the run writes before the name, "Gen", is none of them), with no occurrence sharing one, makes it another person however strong
-the counts (a possessive, "Bush's", is no first name). One occurrence placed by the name's own
-first name or other half identifies a token no other article uses as a name in every occurrence
-of the article ("Andrew Errand ... said Errand": one sense per article). Two known names after the same first name ("Ian Huntley", "Ian Hunter") are two people
-unless the run spells the suggestion's full name in more articles. Both neighbours at once
-("New _ Times", "the _ squad") place a common word where a name stands, unless they are frequent
-words not both capitalised, which any name stands between ("Mr _ said", "the _ and"); so do the two
-words on one side of it ("Duke of _", "_ and Matsushita") for a common word no other article uses as a
-name, when one of them is capitalised or rare (not "of the _"). Such a word one edit from the name
-that shares a neighbour with it in several occurrences, by different words ("over _", "_ held",
-"before _"), is placed by their number even where the article and its group lack the name: its
-occurrences beside nothing the name stands next to then say nothing either way, unless a
-capitalised word there, never seen beside the name, makes it part of another name ("Vampire _").
+Position evidence is whether the token sits where the name sits elsewhere (``contexts``; the run's
+slots, ``slots``): "Antony X" identifies, "X said" only shows a name's slot, which matters for a
+known word like Clinker. Another first name before the token than those the name has, with no
+occurrence sharing one, makes it another person however strong the counts. One occurrence placed
+by the name's own first name or other half identifies a token no other article uses as a name in
+every occurrence of the article ("Andrew Errand ... said Errand": one sense per article). A common
+word no other article uses as a name, one edit from the name, that shares neighbours with it by
+several different words ("over _", "_ held", "before _") is placed by their number even where the
+article and its group lack the name, unless a capitalised word never seen beside the name makes it
+part of another name ("Vampire _"). Full names and back-references decide what counts cannot
+(``fullnames``).
 
-Full names decide what counts cannot: "Andre Marr" where other articles write "Andrew Marr" and
-none "Andre Marr" is a slip, however many articles use Andre as a name of its own (Andre Agassi),
-unless the run gives the token to as many people as the suggestion, and to several (Nick Cave,
-Nick Ross, Nick Wood): then "Nick McCarthy" may be another man than "Mick McCarthy"
-(``RunIndex.surnames``). A second half is judged so only after a common word that is no first name
-("Central Aces" where other articles write "Central Aceh"), and never a surname the run writes
-after an honorific: two people share a first name far more often than a surname
-(``RunIndex.full_name_suspect``). The other way round, a token that forms with its neighbour a
-full name other articles write, as many as with the suggestion, is a name of its own there
-("Hang Seng", never "Hong Seng"; ``RunIndex.known_full_name``).
-
-Within the article, too: a person is named in full before an honorific refers back to them
-(``cleaner/data/honorifics.toml``): a token that only ever follows one ("Mr Tense said"), never a
-first name, stands for the one near name the article introduces with a first name ("Stuart
-Hensel"), unless the run uses the token as a name more (``RunIndex.back_reference_suspect``).
-
-Cost: near misses come from a deletion index built once per distinct name (``near``), and an
-article is read by looking up the few names asked of it (``article``; kept for the
-``_ARTICLES_KEPT`` last used). Which rivals a token could stand for is decided once per pair of
-names (``RunIndex.rivals``), and whether a common word is used as a name in the run is estimated
-from ``_NAME_USE_SAMPLE`` articles. Per article, what the run's counts decide is checked before
-the article is read, and a full name is looked for only where a word next to the token could
-form one with a rival. A full name is looked for as a phrase in the articles holding both its
-halves, and no further than ``_FULL_NAME_DOCS`` + 1 of them; a pair of neighbour words in at most
-``_PAIR_SAMPLE`` articles; the neighbour words and surnames of a name are read in
-``context_docs`` articles. So the pass grows with the distinct names and, per article, with the
+Cost: which rivals a token could stand for is decided once per pair of names from an upper bound
+of the log-odds (``RunIndex.rivals``), and per article what the run's counts decide is checked
+before the article is read. So the pass grows with the distinct names and, per article, with the
 names that have rivals (``bench/bench_garble.py`` shows both terms).
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from typing import NamedTuple
 
-import wordfreq
-
-from cleaner.stages.garble.article import Article, Occurrence, honorifics, sentence_start, titles
-from cleaner.stages.garble.extract import COMMON_ZIPF, GarbleSummary, frequency_language
-from cleaner.stages.garble.names import VariantJudge, is_derived, phonetic_distance
-from cleaner.stages.garble.near import NearNames
+from cleaner.stages.garble.article import Occurrence
+from cleaner.stages.garble.contexts import Contexts
+from cleaner.stages.garble.counts import DocView, RunCounts
+from cleaner.stages.garble.extract import COMMON_ZIPF
+from cleaner.stages.garble.fullnames import FullNames
+from cleaner.stages.garble.names import VariantJudge, phonetic_distance
 from cleaner.stages.garble.slots import SLOT_MIN_DOCS, SlotIndex
 
-#: Context words this frequent ("said", "Mr", "the") stand next to any name: they show a name's
-#: slot, not which name it is.
-_GENERIC_CONTEXT_ZIPF = 5.0
 #: Names this long keep three quarters of their letters under two edits: few real names lie that
 #: close to one (Westminster, Birmingham), unlike short ones (Closer for Glocer, Walter for Halser).
 _LONG_NAME = 8
-#: Words this frequent are function words (the, and, in, his): capitalised, they start a sentence or
-#: a title ("The Hype"), they identify nothing.
-_FUNCTION_WORD_ZIPF = 6.0
-#: A capitalised word before a name rarer than this is taken for a first name, not a title.
-_FIRST_NAME_ZIPF = 4.5
-#: Articles read to learn whether a common word (Late, Often) is used as a name in the run, i.e.
-#: written with its capital mid-sentence, not only at the start of sentences.
-_NAME_USE_SAMPLE = 20
-#: Articles holding both a name and a capitalised neighbour word read to find the pair ("Kevin
-#: Costner") anywhere in the run, beyond the sample of ``context_docs``.
-_PAIR_SAMPLE = 10
-#: Other articles that must write a full name ("Andrew Marr") for a near spelling of one half
-#: that no other article writes with the other half ("Andre Marr") to be a corruption.
-_FULL_NAME_DOCS = 2
-#: Different capitalised words after a token (Nick Cave, Nick Ross, Nick Wood) that show it to be a
-#: first name several people of the run share, so that a surname after it ("Nick McCarthy" where
-#: the run writes "Mick McCarthy") may be another person's, when the suggestion has no more.
-_FIRST_NAME_PEOPLE = 3
-#: How much rarer in general language (Zipf) a suggestion found by its full name may be than the token.
-_FULL_NAME_ZIPF_MARGIN = 1.0
-#: Articles whose reading (``Article``) is kept at once: enough for the articles a name's run
-#: context and event group read again and again, bounded so a run of any size fits in memory.
-_ARTICLES_KEPT = 4096
 
 
 @dataclass(frozen=True)
@@ -129,22 +68,11 @@ class Weights:
     frequency: float = 0.3
     ordinary_word: float = 2.0
     #: Per doubling of the other articles writing the suggestion's full name ("Andrew Marr") where
-    #: the article writes the token's ("Andre Marr"), see ``RunIndex.full_name_suspect``.
+    #: the article writes the token's ("Andre Marr"), see ``fullnames.FullNames.matches``.
     full_name: float = 1.5
     #: A token only ever after a title ("Mr Tense") whose one near name in the article follows a
-    #: first name ("Stuart Hensel"), see ``RunIndex.back_reference_suspect``.
+    #: first name ("Stuart Hensel"), see ``fullnames.FullNames.introduction``.
     back_reference: float = 2.0
-
-
-@dataclass(frozen=True, slots=True)
-class DocView:
-    """The parts of a Document the corpus pass reads."""
-
-    id: str
-    lines: Sequence[str]
-    group: str | None
-    language: str
-    summary: GarbleSummary
 
 
 @dataclass(frozen=True)
@@ -167,17 +95,6 @@ class Suspect:
         )
 
 
-@cache
-def _frequencies(language: str) -> dict[str, float]:
-    return wordfreq.get_frequency_dict(frequency_language(language))
-
-
-def zipf(word: str, language: str = "en") -> float:
-    """Zipf frequency of ``word`` in general ``language`` (0 when unknown), from wordfreq."""
-    frequency = _frequencies(language).get(word.lower(), 0.0)
-    return round(math.log10(frequency * 1e9), 2) if frequency > 0 else 0.0
-
-
 class _Counts(NamedTuple):
     log_odds: float  # the count terms of the log-odds (before position evidence)
     token_count: int  # in the article
@@ -191,149 +108,31 @@ class _Counts(NamedTuple):
     ordinary: bool  # the token is a common word or written in lower case in the article
 
 
-@dataclass
-class _Context:
-    """Neighbour words of a name across the documents that spell it."""
-
-    words: set[tuple[str, str]]
-    first_names: set[str]
-    frames: set[tuple[str, str]]  # (word before, word after) of one occurrence: "New _ Times"
-    pairs: set[tuple[str, str, str]]  # two words on one side: ("prev", "bank", "of"), ("next", "and", "matsushita")
-
-
 class RunIndex:
-    """Counts of every name over the run and its event groups, its near misses (``NearNames``) and
-    the evidence that a token in an article is a corruption of one of them.
+    """The evidence that a token in an article of the run is a corruption of a near name, weighed.
 
-    Everything per name (near misses, rivals, use as a name, neighbour words in the run) is
-    computed once and kept for the life of the index, so that part grows with the distinct names.
+    Reads the run's counts (``RunCounts``), the names' neighbour words (``Contexts``), their slots
+    (``SlotIndex``) and full names (``FullNames``); what is decided per name is kept for the life
+    of the index, so that part grows with the distinct names.
     """
 
     def __init__(self, docs: Sequence[DocView], judge: VariantJudge, weights: Weights, context_docs: int,
                  threshold: float) -> None:
-        self.docs = sorted(docs, key=lambda d: d.id)
-        self.judge = judge
+        self.counts = RunCounts(docs, judge)
+        self.docs = self.counts.docs
         self.weights = weights
-        self.context_docs = context_docs
+        self.contexts = Contexts(self.counts, context_docs)
+        self.full_names = FullNames(self.counts, self.contexts, context_docs)
         self.min_log_odds = math.log(threshold / (1.0 - threshold)) if 0.0 < threshold < 1.0 else -math.inf
-        self.docs_with: dict[str, list[int]] = defaultdict(list)
-        self.lowercase_docs: Counter[str] = Counter()
-        self.group_docs: dict[tuple[str, str], list[int]] = defaultdict(list)
-        for position, doc in enumerate(self.docs):
-            for name in doc.summary.names:
-                self.docs_with[name].append(position)
-                if doc.group is not None:
-                    self.group_docs[doc.group, name].append(position)
-            self.lowercase_docs.update(doc.summary.also_lowercase)
-        self.near = NearNames(self.docs_with, judge, self._name_like)
         self._rivals: dict[tuple[str, str], list[tuple[str, int]]] = {}
-        self._zipf: dict[tuple[str, str], float] = {}
-        self._contexts: dict[tuple[str, object], _Context] = {}
-        self._occurrences: dict[tuple[int, str], tuple[Occurrence, ...]] = {}
-        self._name_use: dict[tuple[int, str], bool] = {}
-        self._name_uses: dict[str, int] = {}
-        self._pairs: dict[tuple[str, str, str], list[int]] = {}
-        self._holder_sets: dict[str, frozenset[int]] = {}
-        self._articles: OrderedDict[int, Article] = OrderedDict()
-        self._full_names: dict[tuple[str, str], tuple[int, ...]] = {}
-        self._full_name_rivals: dict[str, list[tuple[str, int]]] = {}
-        self._full_name_words: dict[str, bool] = {}
         self._judged_tokens: dict[str, bool] = {}
         self._best_splits: dict[int, float] = {}
-        self._surnames: dict[tuple[str, int], frozenset[str]] = {}
-        self.slots = SlotIndex(self.docs, self.docs_with, self._holder_set, lambda p: self.article(p).text, lambda p, name: [
-            (self.docs[p].lines[occ.line - 1], occ.column) for occ in self.occurrences_in(p, name)])
-
-    def used_as_name(self, position: int, word: str) -> bool:
-        """True when ``word`` stands capitalised mid-sentence in the article (not only at sentence starts).
-
-        A word in general use (Late, Often) is capitalised at every sentence start: only its
-        mid-sentence uses show a name; rarer words count as names wherever they stand.
-        """
-        if self.zipf(word) < COMMON_ZIPF:
-            return True
-        key = (position, word)
-        used = self._name_use.get(key)
-        if used is None:
-            used = self._name_use[key] = self.article(position).named_mid_sentence(word)
-        return used
-
-    def name_uses(self, word: str) -> int:
-        """Articles of the run that use ``word`` as a name (see ``used_as_name``; estimated from
-        a sample of ``_NAME_USE_SAMPLE`` articles for words in general use)."""
-        if word not in self._name_uses:
-            holders = self.docs_with[word]
-            if self.zipf(word) < COMMON_ZIPF:
-                self._name_uses[word] = len(holders)
-            else:
-                sample = holders[:_NAME_USE_SAMPLE]
-                used = sum(self.used_as_name(p, word) for p in sample)
-                self._name_uses[word] = round(len(holders) * used / max(1, len(sample)))
-        return self._name_uses[word]
-
-    def pair_docs(self, name: str, side: str, word: str) -> list[int]:
-        """Articles (of a sample of ``_PAIR_SAMPLE``) where ``word`` stands directly before (side
-        "prev") or after ``name``."""
-        key = (name, side, word)
-        if key not in self._pairs:
-            fewer, more = sorted((name, word), key=lambda n: len(self.docs_with.get(n, ())))
-            holders = self._holder_set(more)
-            positions = [p for p in self.docs_with.get(fewer, ()) if p in holders][:_PAIR_SAMPLE]
-            self._pairs[key] = [p for p in positions
-                                if any(getattr(occ, side) == word for occ in self.occurrences_in(p, name))]
-        return self._pairs[key]
-
-    def same_first_name_tie(self, position: int, token: str, name: str, occurrences: Iterable[Occurrence]) -> bool:
-        """True when the token's first name in the article ("Ian Huntley") precedes the suggestion
-        ("Ian Hunter") elsewhere, but in no more articles than it precedes the token, this one
-        included: two people who share a first name, not a corruption (the full names, not the
-        surnames, are what is counted). A first name never seen before the suggestion decides
-        nothing: the pairs are looked for in a sample of articles only."""
-        for occ in occurrences:
-            if occ.prev and self._first_name(occ.prev):
-                with_name = len(self.pair_docs(name, "prev", occ.prev))
-                with_token = len([p for p in self.pair_docs(token, "prev", occ.prev) if p != position])
-                if 0 < with_name <= with_token + 1:
-                    return True
-        return False
-
-    def _holder_set(self, name: str) -> frozenset[int]:
-        """The articles holding ``name``, as a set (built once per name)."""
-        if name not in self._holder_sets:
-            self._holder_sets[name] = frozenset(self.docs_with.get(name, ()))
-        return self._holder_sets[name]
-
-    def zipf(self, word: str, language: str = "en") -> float:
-        key = (word, language)
-        if key not in self._zipf:
-            self._zipf[key] = zipf(word, language)
-        return self._zipf[key]
-
-    def _name_like(self, name: str) -> bool:
-        """Rare in general language, or mostly written with its capital in this run (not Minister)."""
-        return zipf(name) < COMMON_ZIPF or 2 * self.lowercase_docs[name] < len(self.docs_with[name])
-
-    def _ordinary_in_run(self, name: str) -> bool:
-        """A common word that the run also writes in lower case in a fifth of its articles or more."""
-        return self.zipf(name) >= COMMON_ZIPF and 5 * self.lowercase_docs[name] >= len(self.docs_with[name])
-
-    def _first_name(self, word: str) -> bool:
-        """A capitalised word that is a name in this run (Antony, Gordon), not a title (Deputy)."""
-        return (
-            word[0].isupper()
-            and self.zipf(word) < _FIRST_NAME_ZIPF
-            and 2 * self.lowercase_docs[word] < len(self.docs_with.get(word, ())) + 1
-        )
-
-    def _name_word(self, word: str) -> bool:
-        """A frequent word that the run mostly uses as a name: capitalised mid-sentence in at least
-        half the articles that capitalise it, and written in lower case in fewer (Mark, not Will)."""
-        total = len(self.docs_with.get(word, ()))
-        return 2 * self.lowercase_docs[word] < total and 2 * self.name_uses(word) >= total
+        self.slots = SlotIndex(self.docs, self.counts.docs_with, self.counts.holder_set,
+                               lambda p: self.counts.article(p).text, self.counts.places)
 
     def neighbours(self, token: str) -> list[tuple[str, int]]:
         """Names of the run within edit reach of ``token`` that are not legitimate variants of it."""
-        return self.near.neighbours(token)
+        return self.counts.near.neighbours(token)
 
     def rivals(self, token: str, language: str) -> list[tuple[str, int]]:
         """The neighbours of ``token`` that it could be a corruption of in some article of the run.
@@ -349,15 +148,15 @@ class RunIndex:
 
     def _possible(self, token: str, name: str, distance: int, language: str) -> bool:
         """False when no article could reach the threshold for ``token`` standing for ``name``."""
-        zipf_token, zipf_name = self.zipf(token, language), self.zipf(name, language)
-        if zipf_token >= COMMON_ZIPF and self._ordinary_in_run(name):
+        zipf_token, zipf_name = self.counts.zipf(token, language), self.counts.zipf(name, language)
+        if zipf_token >= COMMON_ZIPF and self.counts.ordinary_in_run(name):
             return False
-        if self._bound(len(self.docs_with[name]), 1, distance, zipf_token, zipf_name) < self.min_log_odds:
+        if self._bound(len(self.counts.docs_with[name]), 1, distance, zipf_token, zipf_name) < self.min_log_odds:
             return False  # as below, before the articles using the name are counted (at most all that hold it)
-        name_total = self.name_uses(name)
+        name_total = self.counts.name_uses(name)
         if self._bound(name_total, 1, distance, zipf_token, zipf_name) < self.min_log_odds:
             return False  # even a token no other article uses as a name could not reach the threshold
-        token_total = max(1, self.name_uses(token))
+        token_total = max(1, self.counts.name_uses(token))
         if name_total <= token_total and zipf_name <= zipf_token:
             return False  # the tie rule of ``_counts``: these totals are what it compares
         return self._bound(name_total, token_total, distance, zipf_token, zipf_name) >= self.min_log_odds
@@ -384,247 +183,6 @@ class RunIndex:
             + w.frequency * _clip(zipf_name - zipf_token, 2.0)
         )
 
-    def article(self, position: int) -> Article:
-        """The article at ``position``, its reading kept while it is among the ``_ARTICLES_KEPT``
-        last used (bounded memory; the run context reads the same first articles again and again)."""
-        article = self._articles.get(position)
-        if article is None:
-            article = self._articles[position] = Article(self.docs[position].lines)
-            if len(self._articles) > _ARTICLES_KEPT:
-                self._articles.popitem(last=False)
-        else:
-            self._articles.move_to_end(position)
-        return article
-
-    def occurrences_in(self, position: int, name: str) -> tuple[Occurrence, ...]:
-        key = (position, name)
-        found = self._occurrences.get(key)
-        if found is None:
-            found = self._occurrences[key] = self.article(position).occurrences(name)
-        return found
-
-    def _context_positions(self, name: str, position: int) -> tuple[list[int], list[int]]:
-        """Articles read for the neighbour words of ``name``: the article or its group, and the run sample."""
-        group = self.docs[position].group
-        holders = self.docs_with[name]
-        if group is None:
-            local = [position] if position in holders else []
-        else:
-            local = [p for p in holders if self.docs[p].group == group]
-        return local, holders[: self.context_docs]
-
-    def _context_of(self, name: str, key: object, positions: Iterable[int]) -> _Context:
-        if (name, key) not in self._contexts:
-            words: set[tuple[str, str]] = set()
-            first_names: set[str] = set()
-            frames: set[tuple[str, str]] = set()
-            pairs: set[tuple[str, str, str]] = set()
-            for p in positions:
-                for occ in self.occurrences_in(p, name):
-                    if occ.prev:
-                        words.add(("prev", occ.prev.lower()))
-                        if self._first_name(occ.prev) and occ.prev.lower() not in titles():
-                            first_names.add(occ.prev.lower())
-                    if occ.next:
-                        words.add(("next", occ.next.lower()))
-                    if occ.prev and occ.next:
-                        frames.add((occ.prev.lower(), occ.next.lower()))
-                    for side, pair in (("prev", occ.before), ("next", occ.after)):
-                        if pair:
-                            pairs.add((side, pair[0].lower(), pair[1].lower()))
-            self._contexts[name, key] = _Context(words, first_names, frames, pairs)
-        return self._contexts[name, key]
-
-    def contexts(self, name: str, position: int) -> tuple[_Context, _Context]:
-        """Neighbour words of ``name`` in the article and its group, and in the first articles of the run."""
-        group = self.docs[position].group
-        local_positions, run_positions = self._context_positions(name, position)
-        local = self._context_of(name, position if group is None else ("group", group), local_positions)
-        return local, self._context_of(name, "run", run_positions)
-
-    def full_name_docs(self, first: str, second: str) -> tuple[int, ...]:
-        """The first articles (up to ``_FULL_NAME_DOCS`` + 1) that write "first second" as whole words."""
-        key = (first, second)
-        if key not in self._full_names:
-            fewer, more = sorted(key, key=lambda n: len(self.docs_with.get(n, ())))
-            holders = self._holder_set(more)
-            found: list[int] = []
-            phrase = f"{first} {second}"
-            for p in self.docs_with.get(fewer, ()):
-                if p in holders and self.article(p).has_phrase(phrase):
-                    found.append(p)
-                    if len(found) > _FULL_NAME_DOCS:
-                        break
-            self._full_names[key] = tuple(found)
-        return self._full_names[key]
-
-    def _full_name_word(self, word: str) -> bool:
-        """A capitalised neighbour that can be half of a full name: not a title, not a function word."""
-        known = self._full_name_words.get(word)
-        if known is None:
-            known = self._full_name_words[word] = len(word) > 1 and word[0].isupper() and not word.isupper() \
-                and word.lower() not in titles() and self.zipf(word.lower()) < _FUNCTION_WORD_ZIPF
-        return known
-
-    def full_name_rivals(self, token: str) -> list[tuple[str, int]]:
-        """The neighbours of ``token`` whose full name could show it to be a corruption of them
-        (see ``full_name_suspect``): names held by enough articles and no rarer in general
-        language than the token by more than one Zipf unit (Sports Interactive is no slip for a
-        "Spooks Interactive" the run writes twice). Not for words with inner capitals (JPMorgan)."""
-        if token not in self._full_name_rivals:
-            found: list[tuple[str, int]] = []
-            if not any(ch.isupper() for ch in token[1:]):
-                found = [(name, distance) for name, distance in self.neighbours(token)
-                         if len(self.docs_with[name]) >= _FULL_NAME_DOCS
-                         and not (token.endswith("s") and is_derived(self.near.folded[token][:-1], self.near.folded[name]))
-                         and self.zipf(name) >= self.zipf(token) - _FULL_NAME_ZIPF_MARGIN]
-            self._full_name_rivals[token] = found
-        return self._full_name_rivals[token]
-
-    def known_full_name(self, position: int, token: str, name: str, occ: Occurrence) -> bool:
-        """Whether the token and a capitalised neighbour of this occurrence form a full name that
-        other articles write, at least as many as the same with ``name`` ("Hang Seng", never
-        "Hong Seng"; "Arch Madness" as often as "March Madness"): a name of its own there."""
-        for side, word in (("prev", occ.prev), ("next", occ.next)):
-            if word is None or not self._full_name_word(word):
-                continue
-            mine, theirs = ((word, token), (word, name)) if side == "prev" else ((token, word), (name, word))
-            own = sum(p != position for p in self.full_name_docs(*mine))
-            if own and own >= sum(p != position for p in self.full_name_docs(*theirs)):
-                return True
-        return False
-
-    def surnames(self, first: str, position: int) -> frozenset[str]:
-        """The capitalised words other articles write after ``first`` (in the first ``context_docs``
-        that hold it): how many people the run gives this first name."""
-        key = (first, position)
-        if key not in self._surnames:
-            self._surnames[key] = frozenset(
-                occ.next for p in self.docs_with.get(first, ())[: self.context_docs + 1] if p != position
-                for occ in self.occurrences_in(p, first) if occ.next is not None and self._full_name_word(occ.next))
-        return self._surnames[key]
-
-    def _person(self, name: str, position: int) -> bool:
-        """Whether the run writes an honorific before ``name`` ("Mr Danton"): a person's surname."""
-        return any(("prev", h) in self.contexts(name, position)[1].words for h in honorifics())
-
-    def _full_name_possible(self, position: int, token: str, rivals: list[tuple[str, int]]) -> bool:
-        """Whether a word next to the token could form with a rival a full name that other articles
-        write: what ``full_name_suspect`` needs first, read with ``Article.neighbour_words``
-        (cheaper than the occurrences, and a superset of their neighbour words)."""
-        for prev, nxt in self.article(position).neighbour_words(token):
-            if nxt is not None and self._full_name_word(nxt) and any(
-                    sum(p != position for p in self.full_name_docs(name, nxt)) >= _FULL_NAME_DOCS for name, _ in rivals):
-                return True
-            if prev is not None and self._full_name_word(prev) and prev.lower() not in titles() \
-                    and self.zipf(prev) >= _FIRST_NAME_ZIPF and any(
-                    sum(p != position for p in self.full_name_docs(prev, name)) >= _FULL_NAME_DOCS
-                    for name, _ in rivals if not self._ordinary_in_run(name)):
-                return True
-        return False
-
-    def full_name_suspect(self, position: int, token: str) -> Suspect | None:
-        """The token as a corruption of a name whose full name ("Andrew Marr") the run writes in
-        ``_FULL_NAME_DOCS`` other articles or more, where the article writes "Andre Marr", a full
-        name no other article writes. The full name says who is meant, however many other
-        articles use the token as a name of its own (Andre Agassi).
-
-        A second half is judged so only after a common word that is no first name ("Central _"),
-        when neither spelling is a surname the run writes after an honorific ("Mr Gill") nor a word
-        the run writes in lower case (Foreign Ministry, Foreign Minister): two people may share a
-        first name ("David Hill", "David Gill") far more often than a surname. An occurrence
-        whose other neighbour forms a full name with the token elsewhere ("United Nations
-        Development"), a common word at a sentence start and a title-case headline ("AMD Enters
-        Server Business") say nothing.
-        """
-        w = self.weights
-        rivals = self.full_name_rivals(token)
-        if not rivals or not self._full_name_possible(position, token, rivals):
-            return None
-        occurrences = self.occurrences_in(position, token)
-        candidates = [(occ, occ.next, name, distance, support) for occ in occurrences
-                      if occ.next is not None and self._full_name_word(occ.next) for name, distance in rivals
-                      if (support := sum(p != position for p in self.full_name_docs(name, occ.next))) >= _FULL_NAME_DOCS]
-        candidates += [(occ, occ.prev, name, distance, support) for occ in occurrences
-                       if occ.prev is not None and self._full_name_word(occ.prev) and occ.prev.lower() not in titles()
-                       and self.zipf(occ.prev) >= _FIRST_NAME_ZIPF for name, distance in rivals
-                       if not self._ordinary_in_run(name)
-                       if (support := sum(p != position for p in self.full_name_docs(occ.prev, name))) >= _FULL_NAME_DOCS]
-        if not candidates:
-            return None
-        lines = self.docs[position].lines
-        article = self.article(position)
-        common = self.zipf(token) >= COMMON_ZIPF
-        # Capitals that show no name: a title-case headline, a common word at a sentence start.
-        named = [occ for occ in occurrences if not article.headline(occ.line - 1) and not (
-            common and sentence_start(lines[occ.line - 1][max(0, occ.column - 12) : occ.column]))]
-        best: Suspect | None = None
-        for occ, word, name, distance, support in candidates:
-            first = word == occ.prev
-            written = self.full_name_docs(word, token) if first else self.full_name_docs(token, word)
-            if occ not in named or any(p != position for p in written) or self.known_full_name(position, token, name, occ):
-                continue  # no name shown here, or a full name another article writes too
-            if first and (self._person(name, position) or self._person(token, position)):
-                continue  # a surname: two people share a first name far more often than a surname
-            if not first and len(self.surnames(token, position)) >= max(_FIRST_NAME_PEOPLE, len(self.surnames(name, position))):
-                continue  # as much a first name of the run as the suggestion: two people who share a surname
-            log_odds = w.bias + w.full_name * math.log2(1 + support) - w.distance * (distance - 1)
-            score = 1.0 / (1.0 + math.exp(-log_odds))
-            if log_odds < self.min_log_odds or best is not None and best.score >= score:
-                continue
-            names = self.docs[position].summary.names
-            best = Suspect(token, name, score, tuple(named), _evidence(
-                token, name, names.get(token, 0), names.get(name, 0), max(0, self.name_uses(token) - 1),
-                self.name_uses(name), 0, 0, distance, self.zipf(token), self.zipf(name), 1.0,
-                f"full name {f'{word} {name}' if first else f'{name} {word}'} in {support} other articles"))
-        return best
-
-    def _introduced(self, occ: Occurrence) -> bool:
-        """Whether the occurrence follows a first name ("Stuart _"; a frequent word the run mostly uses
-        as a name too, "Mark _"), not a title."""
-        return occ.prev is not None and self._full_name_word(occ.prev) and occ.prev.lower() not in titles() \
-            and (self._first_name(occ.prev) or self._name_word(occ.prev))
-
-    def back_reference_suspect(self, position: int, token: str) -> Suspect | None:
-        """The token as a corruption of the one near name the article introduces with a first name.
-
-        An article names a person in full before "Mr _" refers back ("Stuart Hensel ... Mr Hensel
-        said"): a token that only ever follows a title, never a first name, and whose only near name
-        in the article is one it introduces so, stands for that name ("Mr Tense said"). Decided
-        within the article: no count of the run can say which of two one-article spellings is right.
-        """
-        w = self.weights
-        doc = self.docs[position]
-        near = [(name, distance) for name, distance in self.near.neighbours(token) if name in doc.summary.names]
-        if not near:
-            return None
-        occurrences = self.occurrences_in(position, token)
-        # After an honorific and before no other capitalised word: a surname ("Mr Tense said"), not
-        # a first name ("Mr Gordon Brown").
-        if not any(occ.prev is not None and occ.prev.lower() in honorifics() and not (occ.next and occ.next[0].isupper())
-                   for occ in occurrences) or any(self._introduced(occ) for occ in occurrences):
-            return None
-        candidates = [(name, distance) for name, distance in near
-                      if any(self._introduced(occ) for occ in self.occurrences_in(position, name))]
-        if len(candidates) != 1:
-            return None
-        name, distance = candidates[0]
-        if self.name_uses(token) > self.name_uses(name):
-            return None  # the run writes the token more: the article may have misspelt the introduction
-        names = doc.summary.names
-        token_count, name_count = names.get(token, 0), names.get(name, 0)
-        zipf_token = self.zipf(token, doc.language)
-        log_odds = (w.bias + w.back_reference + w.cooccurrence + w.unknown_cooccurrence * (zipf_token == 0.0)
-                    + w.article_ratio * _clip(math.log2((name_count + 1) / (token_count + 1)), 1.5)
-                    - w.distance * (distance - 1))
-        if log_odds < self.min_log_odds:
-            return None
-        first = next(occ.prev for occ in self.occurrences_in(position, name) if self._introduced(occ))
-        return Suspect(token, name, 1.0 / (1.0 + math.exp(-log_odds)), occurrences, _evidence(
-            token, name, token_count, name_count, max(0, self.name_uses(token) - 1),
-            max(0, self.name_uses(name) - 1), 0, 0, distance, zipf_token, self.zipf(name, doc.language), 1.0,
-            f"the article introduces {first} {name}; '{token}' only after a title"))
-
     def suspects(self, position: int) -> list[Suspect]:
         """Tokens of one article judged corrupted (score at the threshold or above), best suggestion each."""
         doc = self.docs[position]
@@ -643,19 +201,59 @@ class RunIndex:
                 if best is None or forward.score > best.score:
                     best = forward
             if best is None:
-                best = self.full_name_suspect(position, token)
+                best = self._full_name_suspect(position, token)
             if best is None:
-                best = self.back_reference_suspect(position, token)
+                best = self._back_reference_suspect(position, token)
             if best is not None:
                 found.append(best)
         return found
+
+    def _full_name_suspect(self, position: int, token: str) -> Suspect | None:
+        """The token as a corruption of the name a full name of the run shows it stands for
+        (``FullNames.matches``), weighed by the articles writing that full name."""
+        w = self.weights
+        best: Suspect | None = None
+        for match in self.full_names.matches(position, token):
+            log_odds = w.bias + w.full_name * math.log2(1 + match.support) - w.distance * (match.distance - 1)
+            score = _probability(log_odds)
+            if log_odds < self.min_log_odds or best is not None and best.score >= score:
+                continue
+            name = match.name
+            names = self.docs[position].summary.names
+            best = Suspect(token, name, score, match.occurrences, _evidence(
+                token, name, names.get(token, 0), names.get(name, 0), max(0, self.counts.name_uses(token) - 1),
+                self.counts.name_uses(name), 0, 0, match.distance, self.counts.zipf(token), self.counts.zipf(name), 1.0,
+                f"full name {match.full_name} in {match.support} other articles"))
+        return best
+
+    def _back_reference_suspect(self, position: int, token: str) -> Suspect | None:
+        """The token after a title as a corruption of the near name the article introduces with a
+        first name (``FullNames.introduction``), weighed within the article."""
+        found = self.full_names.introduction(position, token)
+        if found is None:
+            return None
+        w = self.weights
+        doc = self.docs[position]
+        name, distance = found.name, found.distance
+        token_count, name_count = doc.summary.names.get(token, 0), doc.summary.names.get(name, 0)
+        zipf_token = self.counts.zipf(token, doc.language)
+        log_odds = (w.bias + w.back_reference + w.cooccurrence + w.unknown_cooccurrence * (zipf_token == 0.0)
+                    + w.article_ratio * _clip(math.log2((name_count + 1) / (token_count + 1)), 1.5)
+                    - w.distance * (distance - 1))
+        if log_odds < self.min_log_odds:
+            return None
+        return Suspect(token, name, _probability(log_odds), self.counts.occurrences_in(position, token),
+                       _evidence(token, name, token_count, name_count, max(0, self.counts.name_uses(token) - 1),
+                                 max(0, self.counts.name_uses(name) - 1), 0, 0, distance, zipf_token,
+                                 self.counts.zipf(name, doc.language), 1.0,
+                                 f"the article introduces {found.first} {name}; '{token}' only after a title"))
 
     def _judged(self, token: str) -> bool:
         """Whether a token is judged at all: long enough, with no variant in the run and some name
         of the run in edit reach (decided once per name; most tokens of an article end here)."""
         judged = self._judged_tokens.get(token)
         if judged is None:
-            judged = self._judged_tokens[token] = len(token) >= 4 and not self.near.has_variant[token] \
+            judged = self._judged_tokens[token] = len(token) >= 4 and not self.counts.near.has_variant[token] \
                 and bool(self.neighbours(token))
         return judged
 
@@ -669,19 +267,19 @@ class RunIndex:
         doc = self.docs[position]
         names = doc.summary.names
         token_count, name_count = names.get(token, 0), names.get(name, 0)
-        token_uses, name_uses = self.name_uses(token), self.name_uses(name)
+        token_uses, name_uses = self.counts.name_uses(token), self.counts.name_uses(name)
         if token_count == 0 or name_count == 0 and name_uses == 0:
             return None
-        zipf_token, zipf_name = self.zipf(token, doc.language), self.zipf(name, doc.language)
+        zipf_token, zipf_name = self.counts.zipf(token, doc.language), self.counts.zipf(name, doc.language)
         ordinary = zipf_token >= COMMON_ZIPF or token in doc.summary.also_lowercase
-        if ordinary and self._ordinary_in_run(name):
+        if ordinary and self.counts.ordinary_in_run(name):
             return None  # a common word next to a common word (Ministry, Minister): no name here
         # The token must be used as a name here (below), which leaves ``token_uses - 1`` other
         # articles; the name's other articles are at most ``name_uses``.
         token_docs = max(0, token_uses - 1)
         if self._tie(token_count, name_count, token_docs, name_uses, zipf_token, zipf_name):
             return None
-        if doc.group is None and (self.zipf(token) >= COMMON_ZIPF or name_count > 0 and self.zipf(name) >= COMMON_ZIPF):
+        if doc.group is None and (self.counts.zipf(token) >= COMMON_ZIPF or name_count > 0 and self.counts.zipf(name) >= COMMON_ZIPF):
             # The article must be read (``used_as_name``): first the best the counts could give.
             best = self._count_log_odds(token_count, name_count, token_docs, name_uses, 0, 0, distance, zipf_token,
                                         zipf_name)
@@ -690,14 +288,14 @@ class RunIndex:
                                                       distance, zipf_token, zipf_name))
             if best + self.weights.context < self.min_log_odds:
                 return None
-        if not self.used_as_name(position, token):
+        if not self.counts.used_as_name(position, token):
             return None  # a word in general use seen only at sentence starts (There, Here) is no name here
-        name_docs = max(0, name_uses - (name_count > 0 and self.used_as_name(position, name)))
+        name_docs = max(0, name_uses - (name_count > 0 and self.counts.used_as_name(position, name)))
         token_group = name_group = 0
         if doc.group is not None:
-            token_group = sum(self.used_as_name(p, token) for p in self.group_docs.get((doc.group, token), ())
+            token_group = sum(self.counts.used_as_name(p, token) for p in self.counts.group_docs.get((doc.group, token), ())
                               if p != position)
-            name_group = sum(self.used_as_name(p, name) for p in self.group_docs.get((doc.group, name), ())
+            name_group = sum(self.counts.used_as_name(p, name) for p in self.counts.group_docs.get((doc.group, name), ())
                              if p != position)
         if self._tie(token_count, name_count, token_docs, name_docs, zipf_token, zipf_name):
             return None
@@ -746,7 +344,7 @@ class RunIndex:
         zipf_token, zipf_name = c.zipf_token, c.zipf_name
         token_docs, name_docs, token_group, name_group = c.token_docs, c.name_docs, c.token_group, c.name_group
         local = name_count > 0 or name_group > 0
-        local_context, run_context = self.contexts(name, position)
+        local_context, run_context = self.contexts.of(name, position)
         context_sum = 0.0
         words: set[str] = set()
         # A known word where the name should be: a common word anywhere, a rarer one (Clinker)
@@ -756,14 +354,14 @@ class RunIndex:
         # words the name stands between elsewhere ("in _ at", "of _ and") places it, frequent words
         # or not ("Mr _ said" fits any surname: a title shows a person, not which).
         lone = ordinary and token_docs + token_group == 0
-        occurrences = self.occurrences_in(position, token)
-        if any(self.known_full_name(position, token, name, occ) for occ in occurrences):
+        occurrences = self.counts.occurrences_in(position, token)
+        if any(self.full_names.known(position, token, name, occ) for occ in occurrences):
             return None  # a full name of its own here (Hang Seng): one sense per article
         strengths = []
         named = False  # an occurrence placed by a capitalised neighbour of the name ("Andrew _")
         for occ in occurrences:
-            local_strength = self._context_strength(occ, local_context, word_in_slot, any_frame=lone)
-            run_strength = self._context_strength(occ, run_context, word_in_slot, name, any_frame=lone)
+            local_strength = self.contexts.strength(occ, local_context, word_in_slot, any_frame=lone)
+            run_strength = self.contexts.strength(occ, run_context, word_in_slot, name, any_frame=lone)
             # A match on either side counts; failing that, a clash on either side (another first name).
             strength, word = max(local_strength, run_strength)
             if strength <= 0.0:
@@ -782,7 +380,7 @@ class RunIndex:
         # name stands elsewhere next to several different words, is placed by their number, unless
         # a capitalised word never seen next to the name makes it part of another name ("Vampire _").
         spread = lone and distance == 1 and len(words) >= 2 and min(strengths) >= 0.0 and not any(
-            strength < 1.0 and any(word is not None and self._full_name_word(word) for word in (occ.prev, occ.next))
+            strength < 1.0 and any(word is not None and self.counts.full_name_word(word) for word in (occ.prev, occ.next))
             for occ, strength in zip(occurrences, strengths, strict=True))
         matched = [occ for occ, strength in zip(occurrences, strengths, strict=True)
                    if not ordinary or strength >= (0.3 if local or spread else 1.0)]
@@ -803,110 +401,20 @@ class RunIndex:
         if ordinary:
             # Accepted on the strength of some occurrences, the word is the corruption wherever it
             # stands as a name: mid-sentence too, not only where the neighbours are telling.
-            lines = self.docs[position].lines
             matched = [occ for occ, strength in zip(occurrences, strengths, strict=True)
-                       if occ in matched or (strength >= 0.0 and not sentence_start(
-                           lines[occ.line - 1][max(0, occ.column - 12) : occ.column]))]
+                       if occ in matched or (strength >= 0.0 and not self.counts.at_sentence_start(position, occ))]
         if zipf_token > 0 and context_share < w.known_word_context:
             return None  # a word or name of its own (Dimon, Fonda) needs position evidence to be a corruption
         if distance > 1 and not local and context_share <= 0 and len(name) < _LONG_NAME:
             return None  # two edits from a short name the article never uses, nothing placing it there: too many real names lie that close
-        if name_count == 0 and zipf_token > 0 and self.same_first_name_tie(position, token, name, matched):
+        if name_count == 0 and zipf_token > 0 and self.full_names.same_first_name_tie(position, token, name, matched):
             return None  # a known name of its own (Huntley), not only a misspelling (Hurosawa)
         log_odds = counts + w.context * context_share - w.ordinary_word * ordinary * (1.0 - min(1.0, context_share))
         if log_odds < self.min_log_odds:
             return None
-        return Suspect(token, name, 1.0 / (1.0 + math.exp(-log_odds)), tuple(matched), _evidence(
+        return Suspect(token, name, _probability(log_odds), tuple(matched), _evidence(
             token, name, token_count, name_count, token_docs, name_docs, token_group, name_group, distance,
             zipf_token, zipf_name, round(context_share, 3), "; ".join(sorted(words))))
-
-    def _word_weight(self, word: str, word_in_slot: bool) -> float:
-        """How much sharing the neighbour ``word`` says that two spellings name the same thing.
-
-        A capitalised neighbour other than a title (a first name, "Cesc _", "Mark _", "_ Hockney")
-        identifies the person;
-        a rarer lower-case word ("striker", "_ programme") less so; a frequent word ("said",
-        "Mr") only shows that a name stands there: strong evidence when the token is a known
-        word standing where a name should be (``word_in_slot``: Clinker said), little when it is
-        a name of its own (Bello said).
-        """
-        if len(word) < 2:
-            return 0.0
-        if word_in_slot and word[0].isupper() and word.lower() not in titles() and self._name_word(word):
-            return 1.0  # a word where a name should be, next to the name's own first name (Mark Often)
-        if self.zipf(word.lower()) >= _GENERIC_CONTEXT_ZIPF or word.lower() in titles():
-            return 0.6 if word_in_slot else 0.2
-        return 1.0 if word[0].isupper() else 0.6
-
-    def _telling_frame(self, before: str, after: str) -> bool:
-        """Whether both neighbours at once place a name ("New _ Times", "the _ squad"), unlike a
-        frame of frequent words any name stands in ("Mr _ said", "the _ and")."""
-        both_capitalised = before[0].isupper() and after[0].isupper()
-        return both_capitalised or min(self.zipf(before.lower()), self.zipf(after.lower())) < _GENERIC_CONTEXT_ZIPF
-
-    def _placing_pair(self, occ: Occurrence, context: _Context) -> str:
-        """The two words on one side of the occurrence that stand on that side of the name in
-        ``context`` and tell ("Duke of _"), shown as "Duke of _"; "" when none. A capitalised word
-        on the other side never seen next to the name ("Olympic champion _ Baldini") names another."""
-        for side, pair, other, other_side in (("prev", occ.before, occ.next, "next"), ("next", occ.after, occ.prev, "prev")):
-            if not pair or (side, pair[0].lower(), pair[1].lower()) not in context.pairs or not self._telling_pair(pair):
-                continue
-            if other and other[0].isupper() and (other_side, other.lower()) not in context.words:
-                continue
-            return f"{pair[0]} {pair[1]} _" if side == "prev" else f"_ {pair[0]} {pair[1]}"
-        return ""
-
-    def _telling_pair(self, pair: tuple[str, str]) -> bool:
-        """Two neighbour words that place a name: one of them capitalised (not a title or a function
-        word) or rarer than the words any name stands next to ("Bank of _", "analysts _"; not "of the
-        _", "and The _")."""
-        return any(self.zipf(w.lower()) < (_FUNCTION_WORD_ZIPF if w[0].isupper() and w.lower() not in titles()
-                                           else _GENERIC_CONTEXT_ZIPF) for w in pair)
-
-    def _context_strength(self, occ: Occurrence, context: _Context, word_in_slot: bool,
-                          name: str | None = None, any_frame: bool = False) -> tuple[float, str]:
-        """How well one occurrence sits where the name sits elsewhere (see ``_word_weight``), -1 on a clash.
-
-        ``any_frame``: a frame of two frequent lower-case words the name stands in counts too, and
-        so do two telling words on one side (``_placing_pair``; see ``score_pair``).
-
-        With ``name`` given (the run context) and a known word in a name's slot, a capitalised
-        neighbour ("Mark _", "_ Costner") is also looked for next to the name anywhere in the run,
-        not only in the sample read.
-        Returns the strength and the neighbour word that gave it ("Antony _", "_ said").
-        """
-        strength, shown = 0.0, ""
-        for side, word in (("prev", occ.prev), ("next", occ.next)):
-            if not word:
-                continue
-            if (side, word.lower()) in context.words or (
-                    name is not None and self._looked_up(word, word_in_slot) and self.pair_docs(name, side, word)):
-                value = self._word_weight(word, word_in_slot)
-                if value > strength:
-                    strength, shown = value, f"{word} _" if side == "prev" else f"_ {word}"
-        if strength < 1.0 and word_in_slot and occ.prev and occ.next \
-                and (occ.prev.lower(), occ.next.lower()) in context.frames \
-                and (self._telling_frame(occ.prev, occ.next) or any_frame and occ.prev.islower() and occ.next.islower()):
-            strength, shown = 1.0, f"{occ.prev} _ {occ.next}"
-        if strength < 1.0 and any_frame:
-            pair = self._placing_pair(occ, context)
-            if pair:
-                strength, shown = 1.0, pair
-        if strength < 1.0 and occ.prev and context.first_names and self._first_name(occ.prev) \
-                and occ.prev.lower() not in titles() and occ.prev.lower() not in context.first_names:
-            # Another first name than those the name has: another person (in the run, ``name``
-            # given, the pair was also looked for beyond the sample, above).
-            return -1.0, f"{occ.prev} _"
-        return strength, shown
-
-    def _looked_up(self, word: str, word_in_slot: bool) -> bool:
-        """Whether a capitalised neighbour is looked for next to the name anywhere in the run: one
-        that identifies (a first name or surname, not a title or a frequent word), or any
-        capitalised word when a known word stands in a name's slot."""
-        if not word[0].isupper():
-            return False
-        return word_in_slot or (word.lower() not in titles() and self.zipf(word.lower()) < _GENERIC_CONTEXT_ZIPF)
-
 
 def _evidence(token: str, name: str, token_count: int, name_count: int, token_docs: int, name_docs: int,
               token_group: int, name_group: int, distance: int, zipf_token: float, zipf_name: float,
@@ -932,6 +440,10 @@ def _best_split(group_weight: float, run_weight: float, total: int) -> float:
         return 0.0
     g = min(max((a * (1 + total) - b) / (a + b), 0.0), float(total))
     return a * math.log2(1 + g) + b * math.log2(1 + total - g)
+
+
+def _probability(log_odds: float) -> float:
+    return 1.0 / (1.0 + math.exp(-log_odds))
 
 
 def _clip(value: float, bound: float) -> float:

@@ -1,7 +1,7 @@
 """Slots learnt from the run: which name a neighbour word's slot holds, and which names are listed together.
 
 A frequent neighbour word ("west", "across", "_ squad") stands next to many names, so by the
-general rule of ``evidence`` it shows only that a name stands there, not which. The run can say
+general rule of ``contexts`` it shows only that a name stands there, not which. The run can say
 more: of the capitalised words after "west" in the run, most may be London; after "said", any of
 many people. The share of a word's slot that one name fills (its *specificity*) is measured in
 the run, not assumed from the word's general frequency, so "west _" can place London and "said _"
