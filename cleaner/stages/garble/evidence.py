@@ -42,7 +42,7 @@ from cleaner.stages.garble.counts import DocView, RunCounts
 from cleaner.stages.garble.extract import COMMON_ZIPF
 from cleaner.stages.garble.fullnames import FullNames
 from cleaner.stages.garble.names import VariantJudge, phonetic_distance
-from cleaner.stages.garble.slots import SLOT_MIN_DOCS, SlotIndex
+from cleaner.stages.garble.slots import SLOT_TOKEN_MAX_DOCS, SlotIndex
 
 #: Names this long keep three quarters of their letters under two edits: few real names lie that
 #: close to one (Westminster, Birmingham), unlike short ones (Closer for Glocer, Walter for Halser).
@@ -127,8 +127,7 @@ class RunIndex:
         self._rivals: dict[tuple[str, str], list[tuple[str, int]]] = {}
         self._judged_tokens: dict[str, bool] = {}
         self._best_splits: dict[int, float] = {}
-        self.slots = SlotIndex(self.docs, self.counts.docs_with, self.counts.holder_set,
-                               lambda p: self.counts.article(p).text, self.counts.places)
+        self.slots = SlotIndex(self.counts)
 
     def neighbours(self, token: str) -> list[tuple[str, int]]:
         """Names of the run within edit reach of ``token`` that are not legitimate variants of it."""
@@ -366,7 +365,7 @@ class RunIndex:
             strength, word = max(local_strength, run_strength)
             if strength <= 0.0:
                 strength, word = min(local_strength, run_strength)
-            if 0.0 <= strength < 1.0 and token_docs + token_group < SLOT_MIN_DOCS:
+            if 0.0 <= strength < 1.0 and token_docs + token_group < SLOT_TOKEN_MAX_DOCS:
                 # A slot the run fills with the name ("west _"), or its list company (``slots``).
                 slot = self.slots.placing(name, position, self.docs[position].lines[occ.line - 1], occ.column,
                                           len(token), occ.prev, occ.next)

@@ -15,7 +15,7 @@ where the names listed with it stand; when other articles list one of those name
 ("France, Germany"), the word is listed in that name's company.
 
 Which of two spellings is the corruption stays the counts' call (``evidence``): this evidence only
-places an occurrence of a token that fewer than ``SLOT_MIN_DOCS`` other articles use as a name.
+places an occurrence of a token that fewer than ``SLOT_TOKEN_MAX_DOCS`` other articles use as a name.
 Cost, bounded and cached for the life of the index: the words beside every capitalised word are
 counted once, on first need, over the whole run (two scans per article); the name in
 a word's slot once per pair asked about (and only when its mentions could fill enough of it), in
@@ -27,11 +27,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from itertools import islice
-from collections.abc import Callable, Iterable, Mapping, Sequence, Set
-from typing import Protocol
 
 from cleaner.stages.garble.article import word_starts
+from cleaner.stages.garble.counts import RunCounts
 from cleaner.stages.garble.extract import NAME_RE
 
 #: Articles holding a name in which the words beside it are counted (scaled up beyond).
@@ -46,6 +46,9 @@ SLOT_SPECIFICITY = 0.5
 SLOT_LIFT = 10.0
 #: Other articles that must show the name in the slot (or listed with the neighbour): one could be chance.
 SLOT_MIN_DOCS = 2
+#: Slots place only a token fewer other articles than this use as a name: one used as a name more
+#: widely is a name of its own, for the counts to weigh.
+SLOT_TOKEN_MAX_DOCS = 2
 
 #: The lower-case word directly before or after a capitalised word, only spaces between.
 _BEFORE_RE = re.compile(r"(?<![\w'’])([^\W\d_]+) +$")
@@ -62,14 +65,6 @@ _COMMA_AFTER_RE = re.compile(r"^(?:['’]s)?, +[^\W\d_]")
 #: List members read on each side of a word.
 _LIST_REACH = 5
 
-
-class _Summary(Protocol):
-    names: dict[str, int]
-
-
-class _Doc(Protocol):
-    lines: Sequence[str]
-    summary: _Summary
 
 
 def slot_words(text: str, spans: Iterable[tuple[int, int]]) -> Counter[tuple[str, str, str]]:
@@ -127,22 +122,10 @@ def list_members(line: str, column: int, length: int) -> tuple[tuple[str, ...], 
 
 
 class SlotIndex:
-    """Slot specificity and list company of the run's names, learnt from bounded samples of the run.
+    """Slot specificity and list company of the run's names, learnt from its articles (``counts``)."""
 
-    ``docs``: the run's articles (``summary.names`` counts their capitalised words); ``holders``:
-    the articles holding each name, in a fixed order; ``holder_set(name)``: the same as a set;
-    ``text(position)``: an article's text; ``places(position, name)``: (line, column) of each
-    occurrence of the name there.
-    """
-
-    def __init__(self, docs: Sequence[_Doc], holders: Mapping[str, Sequence[int]],
-                 holder_set: Callable[[str], Set[int]], text: Callable[[int], str],
-                 places: Callable[[int, str], Sequence[tuple[str, int]]]) -> None:
-        self._docs = docs
-        self._holders = holders
-        self._holder_set = holder_set
-        self._text = text
-        self._places = places
+    def __init__(self, counts: RunCounts) -> None:
+        self._counts = counts
         self._run_slots: Counter[tuple[str, str]] | None = None
         self._name_slots: dict[tuple[str, str, str], tuple[int, int]] = {}
         self._company: dict[tuple[str, str], tuple[int, ...]] = {}
@@ -154,7 +137,8 @@ class SlotIndex:
 
     def _slots_of(self, position: int, name: str) -> Counter[tuple[str, str, str]]:
         """The words beside ``name`` in an article."""
-        return slot_words(self._text(position), name_spans(self._text(position), name))
+        text = self._counts.article(position).text
+        return slot_words(text, name_spans(text, name))
 
     def _own(self, position: int, name: str) -> Counter[tuple[str, str, str]]:
         """The words beside ``name`` in the article judged, left out of the name's sample."""
@@ -167,7 +151,7 @@ class SlotIndex:
         """The words beside every capitalised word of the article judged, left out of the run's counts."""
         self._judging(position)
         if self._own_slots is None:
-            self._own_slots = all_slot_words(self._text(position))
+            self._own_slots = all_slot_words(self._counts.article(position).text)
         return self._own_slots
 
     def _judging(self, position: int) -> None:
@@ -176,7 +160,7 @@ class SlotIndex:
             self._own_position, self._own_names, self._own_slots = position, {}, None
 
     def _name_sample(self, name: str) -> Sequence[int]:
-        return self._holders.get(name, ())[: SLOT_NAME_SAMPLE + 1]
+        return self._counts.docs_with.get(name, ())[: SLOT_NAME_SAMPLE + 1]
 
     def specificity(self, name: str, side: str, word: str, position: int) -> tuple[float, int]:
         """Share of the slot after (``side`` "prev": "west _") or before ("next": "_ squad") ``word``
@@ -187,16 +171,16 @@ class SlotIndex:
         A share that could not reach ``SLOT_SPECIFICITY`` is 0.0 too, known from the counts alone."""
         if self._run_slots is None:
             self._run_slots = Counter()
-            for doc in self._docs:
+            for doc in self._counts.docs:
                 self._run_slots.update(all_slot_words("\n".join(doc.lines)))
         in_run = self._run_slots[side, word] - self._own_all(position)[side, word]
-        mentions = self._mentions_of(name) - self._docs[position].summary.names.get(name, 0)
+        mentions = self._mentions_of(name) - self._counts.docs[position].summary.names.get(name, 0)
         if mentions < SLOT_SPECIFICITY * in_run:
             return 0.0, 0  # even every mention in the slot would fill too little of it
         key = (name, side, word)
         if key not in self._name_slots:
             per_doc = [self._slots_of(p, name)[side, word, name] for p in self._name_sample(name)
-                       if word in self._text(p)]
+                       if word in self._counts.article(p).text]
             self._name_slots[key] = (sum(per_doc), sum(n > 0 for n in per_doc))
         own, own_docs = self._name_slots[key]
         sampled = len(self._name_sample(name))
@@ -205,7 +189,7 @@ class SlotIndex:
             own, own_docs, sampled = own - mine, own_docs - (mine > 0), sampled - 1
         if own <= 0:
             return 0.0, 0
-        in_name = min(mentions, own * (len(self._holders.get(name, ())) - (position in self._holder_set(name))) / sampled)
+        in_name = min(mentions, own * (len(self._counts.docs_with.get(name, ())) - (position in self._counts.holder_set(name))) / sampled)
         share = in_name / max(in_name, in_run)
         if share < SLOT_LIFT * self._mentions_of(name) / self._capitalised():
             return 0.0, 0
@@ -214,13 +198,13 @@ class SlotIndex:
     def _mentions_of(self, name: str) -> int:
         """Occurrences of ``name`` in the run."""
         if name not in self._mentions:
-            self._mentions[name] = sum(self._docs[p].summary.names.get(name, 0) for p in self._holders.get(name, ()))
+            self._mentions[name] = sum(self._counts.docs[p].summary.names.get(name, 0) for p in self._counts.docs_with.get(name, ()))
         return self._mentions[name]
 
     def _capitalised(self) -> int:
         """Occurrences of capitalised words in the run."""
         if self._all_mentions is None:
-            self._all_mentions = max(1, sum(sum(doc.summary.names.values()) for doc in self._docs))
+            self._all_mentions = max(1, sum(sum(doc.summary.names.values()) for doc in self._counts.docs))
         return self._all_mentions
 
     def company(self, name: str, word: str, position: int) -> int:
@@ -228,11 +212,11 @@ class SlotIndex:
         ``word`` with ``name``."""
         if (name, word) not in self._company:
             # both holder lists are in position order: walk the shorter one, as far as the sample goes
-            shorter, longer = sorted((name, word), key=lambda n: len(self._holders.get(n, ())))
-            both = self._holder_set(longer)
-            sample = list(islice((p for p in self._holders.get(shorter, ()) if p in both), SLOT_PAIR_SAMPLE + 1))
+            shorter, longer = sorted((name, word), key=lambda n: len(self._counts.docs_with.get(n, ())))
+            both = self._counts.holder_set(longer)
+            sample = list(islice((p for p in self._counts.docs_with.get(shorter, ()) if p in both), SLOT_PAIR_SAMPLE + 1))
             self._company[name, word] = tuple(p for p in sample if any(
-                word in list_members(line, column, len(name))[0] for line, column in self._places(p, name)))
+                word in list_members(line, column, len(name))[0] for line, column in self._counts.places(p, name)))
         return sum(p != position for p in self._company[name, word][:SLOT_PAIR_SAMPLE])
 
     def placing(self, name: str, position: int, line: str, column: int, length: int,
