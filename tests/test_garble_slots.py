@@ -106,3 +106,13 @@ def test_the_corpus_pass_leaves_no_reference_cycles() -> None:
     gc.collect()
     garble.run_corpus(docs, garble.GarbleConfig())
     assert gc.collect() == 0
+
+
+def test_a_neighbour_after_the_name_places_it_too() -> None:
+    # No word before it ("Hockney" opens the clause), but the run writes Hackney before "council"
+    # and nothing else there: the slot after the word places it.
+    council = "Title\n\nOn Monday Hackney council said it would close the library."
+    hockney = "Title\n\nLast year Hockney council said it would close the pool."
+    docs = _run([_doc(f"h{i}", council) for i in range(4)] + [_doc(f"n{i}", OTHER_NEWS) for i in range(8)]
+                + [_doc("z", hockney)])
+    assert _flagged(docs[-1]) == Counter({("Hockney", "Hackney"): 1})
