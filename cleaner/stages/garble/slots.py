@@ -32,7 +32,7 @@ from itertools import islice
 
 from cleaner.stages.garble.article import word_starts
 from cleaner.stages.garble.counts import RunCounts
-from cleaner.stages.garble.extract import NAME_RE
+from cleaner.stages.garble.extract import _UPPER, NAME_RE
 
 #: Articles holding a name in which the words beside it are counted (scaled up beyond).
 SLOT_NAME_SAMPLE = 200
@@ -54,7 +54,9 @@ SLOT_TOKEN_MAX_DOCS = 2
 _BEFORE_RE = re.compile(r"(?<![\w'’])([^\W\d_]+) +$")
 _AFTER_RE = re.compile(r"^(?:['’]s)? +([^\W\d_]+)")
 #: The same for every capitalised word at once: the word before one, the word after one.
-_ALL_BEFORE_RE = re.compile(rf"(?<![\w'’])([^\W\d_]+) +(?={NAME_RE.pattern})")
+#: The word before one is matched in the reversed text, from the capital back (a forward search tries
+#: every word of the text): a word, reversed, after the spaces after a capital, and not part of a longer word.
+_ALL_BEFORE_REVERSED_RE = re.compile(rf"(?<=[{_UPPER}]) +([^\W\d_]+)(?![\w'’])")
 #: ``\b``: a capital inside a word starts no match (without it, a long run of capitals is quadratic).
 _ALL_AFTER_RE = re.compile(rf"\b{NAME_RE.pattern}(?=(?:['’]s)? +([^\W\d_]+))")
 #: A capitalised word directly before ", _" or " and _" / after "_ ," or "_ and" in a list.
@@ -87,7 +89,7 @@ def all_slot_words(text: str) -> Counter[tuple[str, str]]:
     "west") for each "west" before any of them. Two scans of the text (the per-word loop of
     ``slot_words`` would cost several times more on every article of the run sample)."""
     found: Counter[tuple[str, str]] = Counter()
-    found.update(("prev", w) for w in _ALL_BEFORE_RE.findall(text) if w.islower())
+    found.update(("prev", w[::-1]) for w in _ALL_BEFORE_REVERSED_RE.findall(text[::-1]) if w.islower())
     found.update(("next", w) for w in _ALL_AFTER_RE.findall(text) if w.islower())
     return found
 
