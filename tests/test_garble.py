@@ -512,3 +512,13 @@ def test_a_full_name_other_articles_write_with_the_token_is_a_name_of_its_own() 
     seng = "Title\n\nIn Hong Kong, the Hang Seng index gained on the news, dealers said."
     docs = _run([_doc(f"h{i:02d}", hong) for i in range(12)] + [_doc("s0", seng), _doc("s1", seng)])
     assert not _flagged(docs[-1]) and not _flagged(docs[-2])
+
+
+def test_a_name_opening_a_single_quote_is_found() -> None:
+    # Outlets that quote in single quotes write 'Blingen plan': the quote is no part of the word
+    # (as the apostrophe in O'Brien is), so the occurrence is found and flagged.
+    spelled = "Title\n\nAntony Blinken said on Monday that the talks would go on, Blinken added."
+    quoted = "Title\n\nAntony Blinken spoke on Monday. The 'Blingen plan' was rejected, Blinken said."
+    docs = _run([_doc(f"b{i}", spelled) for i in range(3)] + [_doc("z", quoted)])
+    assert _flagged(docs[-1]) == Counter({("Blingen", "Blinken"): 1})
+    assert [f.line for f in docs[-1].findings_of("garble") if f.code == "corrupted_name"] == [3]

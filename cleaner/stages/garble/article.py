@@ -87,15 +87,15 @@ class Article:
         """(line index, start, end) of each occurrence of ``name`` as a word ``NAME_RE`` finds whole.
 
         The same as scanning every line with ``NAME_RE`` and keeping the matches spelt ``name`` not
-        inside a longer word: a place where ``name`` starts after no letter or apostrophe lies in
-        no earlier match, so it is a match of its own when ``NAME_RE`` ends there too.
+        inside a longer word (``joined_before``): a place where ``name`` starts after no letter, nor
+        an apostrophe after one, lies in no earlier match, so it is a match of its own when
+        ``NAME_RE`` ends there too.
         """
         text, offsets, size = self.text, self._offsets, len(name)
         start = text.find(name)
         while start != -1:
             end = start + size
-            if not (start and (text[start - 1].isalnum() or text[start - 1] in "_'’")) \
-                    and not text[end : end + 1].isdigit():
+            if not joined_before(text, start) and not text[end : end + 1].isdigit():
                 match = NAME_RE.match(text, start)
                 if match is not None and match.end() == end:
                     number = bisect_right(offsets, start) - 1
@@ -168,13 +168,22 @@ def _prev_word(line: str, start: int) -> re.Match[str] | None:
     return _PREV_WORD_RE.search(line[max(0, start - 40, start - word - 1) : start])
 
 
+def joined_before(text: str, start: int) -> bool:
+    """True when what stands before ``start`` makes it part of a longer word: a letter, digit or
+    underscore, or an apostrophe after one ("Brien" in O'Brien). A quote that opens before a word
+    does not ('Blinken plan', as single-quoting outlets write it)."""
+    if not start:
+        return False
+    before = text[start - 1]
+    return before.isalnum() or before == "_" or (before in "'’" and start >= 2 and text[start - 2].isalnum())
+
+
 def word_starts(text: str, word: str) -> Iterator[int]:
     """Where ``word`` stands in ``text`` as a whole word (a possessive 's allowed after it)."""
     start = text.find(word)
     while start != -1:
         end = start + len(word)
-        if not (start and (text[start - 1].isalnum() or text[start - 1] in "_'’")) \
-                and not text[end : end + 1].isalnum():
+        if not joined_before(text, start) and not text[end : end + 1].isalnum():
             yield start
         start = text.find(word, end)
 
