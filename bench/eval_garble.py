@@ -22,7 +22,7 @@ run, and ``clean_false_flags_per_100_docs`` those of them not on a source misspe
 on genuine names the stage would raise on clean text. Document precision is treated the same
 way (``doc_precision_new`` leaves out uncorrupted articles holding a source misspelling). ``--mlqe`` adds the Spearman
 correlation of the text-level score with human adequacy (da_mean) of MLQE-PE translations.
-``--misses N`` prints N missed corruptions with the counts the stage
+``--misses N`` prints a sample of N missed corruptions of each kind with the counts the stage
 could go on (the original elsewhere in the article and the run) and the words around one of them.
 The data is read, never copied.
 """
@@ -33,6 +33,7 @@ import argparse
 import gzip
 import json
 import os
+import random
 import re
 import sys
 import time
@@ -230,7 +231,11 @@ def missed_injections(gen: Generated, flags: Counter[tuple[str, int, str]], limi
                    f"original in article {in_article}x, other articles {len(holders.get(inj.original, set()) - {inj.doc_id})}; "
                    f"replacement in other articles {len(holders.get(inj.replacement, set()) - {inj.doc_id})} "
                    f"[{inj.doc_id}:{line}] ...{raw[max(0, at - 40):at + len(inj.replacement) + 40]}...")
-    return sorted(out)[:limit] if limit else sorted(out)
+    by_kind: dict[str, list[str]] = {}
+    for line in sorted(out):
+        by_kind.setdefault(line.split()[0], []).append(line)
+    rng = random.Random(0)  # the same sample every time, drawn from the whole alphabet
+    return [line for kind in sorted(by_kind) for line in sorted(rng.sample(by_kind[kind], min(limit, len(by_kind[kind]))))]
 
 
 def evaluate(data: Path, dataset: str, groups: bool, seed: int, vocabulary: Vocabulary,
@@ -282,7 +287,7 @@ def main() -> None:
     parser.add_argument("--mlqe", action="store_true", help="also report the Spearman correlation on MLQE-PE")
     parser.add_argument("--verbose", action="store_true", help="print a sample of false flags")
     parser.add_argument("--misses", type=int, default=0, metavar="N",
-                        help="print up to N missed corruptions (kind, original->replacement, counts, context)")
+                        help="print a sample of N missed corruptions of each kind (original->replacement, counts, context)")
     args = parser.parse_args()
     vocabulary = Vocabulary()
     keys = ("token_precision", "token_precision_new", "clean_flags_per_100_docs",
