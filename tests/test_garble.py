@@ -522,3 +522,13 @@ def test_a_name_opening_a_single_quote_is_found() -> None:
     docs = _run([_doc(f"b{i}", spelled) for i in range(3)] + [_doc("z", quoted)])
     assert _flagged(docs[-1]) == Counter({("Blingen", "Blinken"): 1})
     assert [f.line for f in docs[-1].findings_of("garble") if f.code == "corrupted_name"] == [3]
+
+
+def test_a_word_longer_than_any_name_is_never_judged() -> None:
+    # A run of letters from a code or an encoded blob is no name: a near spelling of it in another
+    # article is not flagged, and its deletions (which grow with the square of its length) are never made.
+    blob = "Q" + "uvwxyz" * 80
+    other = blob[:200] + "a" + blob[201:]
+    docs = _run([_doc(f"b{i}", f"Title\n\nThe key {blob} was shared.") for i in range(3)]
+                + [_doc("z", f"Title\n\nThe key {other} was shared.")])
+    assert not _flagged(docs[-1])

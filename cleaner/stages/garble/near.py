@@ -13,10 +13,15 @@ grows with the distinct names of the run, not with its articles.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from cleaner.stages.garble.names import VariantJudge, edit_distance, fold, is_derived, max_distance
+
+
+#: Longer words are neither filed nor looked up: a word's deletions grow with the square of its
+#: length, and no name is this long (a run of letters in a code or an encoded blob may be).
+MAX_NAME_LENGTH = 40
 
 
 def deletions(word: str, depth: int) -> set[str]:
@@ -43,11 +48,12 @@ class NearNames:
         variant_keys = Counter(key for keys in self._keys.values() for key in keys)
         #: Names that share a variant key (alias group, transliteration) with another name of the run.
         self.has_variant = {name: any(variant_keys[k] > 1 for k in keys) for name, keys in self._keys.items()}
-        self._near: dict[str, list[str]] = defaultdict(list)
+        near: dict[str, list[str]] = {}
         for name in sorted(names):
-            if len(name) >= 4 and filed(name):
+            if 4 <= len(name) <= MAX_NAME_LENGTH and filed(name):
                 for key in deletions(self.folded[name], max_distance(len(name))):
-                    self._near[key].append(name)
+                    near.setdefault(key, []).append(name)
+        self._near = near
         self._neighbours: dict[str, list[tuple[str, int]]] = {}
 
     def variants(self, a: str, b: str) -> bool:
@@ -61,9 +67,13 @@ class NearNames:
         their edit distance, sorted (worked out once per token)."""
         if token in self._neighbours:
             return self._neighbours[token]
+        if len(token) > MAX_NAME_LENGTH:
+            self._neighbours[token] = []
+            return []
         folded = self.folded[token]
         near = self._near
         candidates: set[str] = set()
+        # as many deletions as a name one letter longer allows: the token may have lost a letter
         for key in deletions(folded, max_distance(len(token) + 1)):
             if key in near:
                 candidates.update(near[key])
