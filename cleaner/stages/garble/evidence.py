@@ -91,7 +91,8 @@ class Suspect:
             f"'{self.token}' likely stands for '{self.suggestion}' "
             f"(article: {e['suggestion_count_article']}× '{self.suggestion}', {e['token_count_article']}× "
             f"'{self.token}'; other articles: {e['suggestion_docs_run']} with '{self.suggestion}', "
-            f"{e['token_docs_run']} with '{self.token}'; edit distance {e['edit_distance']})"
+            f"{e['token_docs_run']} with '{self.token}'; edit distance {e['edit_distance']}"
+            + (f"; context: {e['context_words']})" if e["context_words"] else ")")
         )
 
 
@@ -414,6 +415,7 @@ class RunIndex:
         return Suspect(token, name, _probability(log_odds), tuple(matched), _evidence(
             token, name, token_count, name_count, token_docs, name_docs, token_group, name_group, distance,
             zipf_token, zipf_name, round(context_share, 3), "; ".join(sorted(words))))
+
 
 def _evidence(token: str, name: str, token_count: int, name_count: int, token_docs: int, name_docs: int,
               token_group: int, name_group: int, distance: int, zipf_token: float, zipf_name: float,
