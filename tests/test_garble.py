@@ -12,7 +12,7 @@ from cleaner.document import Document
 from cleaner.stages import garble
 from cleaner.stages.garble.article import Article, abbreviation
 from cleaner.stages.garble.counts import DocView
-from cleaner.stages.garble.evidence import RunIndex, Weights
+from cleaner.stages.garble.evidence import SuspectScorer, Weights
 from cleaner.stages.garble.extract import summarise
 from cleaner.stages.garble.names import VariantJudge, edit_distance, is_derived, translit_key
 
@@ -239,7 +239,7 @@ def test_the_per_pair_filter_never_drops_a_pair_the_full_score_would_keep() -> N
     for doc in docs:
         garble.run(doc, garble.GarbleConfig())
     views = [DocView(d.id, d.lines, d.duplicates.event_group, "en", d.garble_summary) for d in docs]
-    index = RunIndex(views, VariantJudge(), Weights(), 30, 0.05)  # a low threshold keeps many pairs alive
+    index = SuspectScorer(views, VariantJudge(), Weights(), context_docs=30, threshold=0.05)  # a low threshold keeps many pairs alive
     checked = 0
     for position, view in enumerate(index.docs):
         for token in view.summary.names:

@@ -110,7 +110,8 @@ def run_corpus(docs: list[Document], config: GarbleConfig) -> None:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for view, suspects in iter_suspects(views, judge, config.weights(), config.name_threshold, config.context_docs):
+        for view, suspects in iter_suspects(views, judge, config.weights(),
+                                             threshold=config.name_threshold, context_docs=config.context_docs):
             _annotate(by_id[view.id], view.summary, suspects, config)
     finally:
         if collecting:

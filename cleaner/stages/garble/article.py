@@ -188,18 +188,22 @@ def word_starts(text: str, word: str) -> Iterator[int]:
         start = text.find(word, end)
 
 
+def _word_list(name: str) -> frozenset[str]:
+    """Every word of the lists in ``cleaner/data/<name>``."""
+    text = resources.files("cleaner").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return frozenset(word for words in tomllib.loads(text).values() for word in words)
+
+
 @cache
 def honorifics() -> frozenset[str]:
     """Honorifics that refer back to a person by surname alone (``cleaner/data/honorifics.toml``)."""
-    text = resources.files("cleaner").joinpath("data/honorifics.toml").read_text(encoding="utf-8")
-    return frozenset(word for words in tomllib.loads(text).values() for word in words)
+    return _word_list("honorifics.toml")
 
 
 @cache
 def titles() -> frozenset[str]:
     """Titles and honorifics (``cleaner/data/titles.toml``): capitalised neighbours that identify nobody."""
-    text = resources.files("cleaner").joinpath("data/titles.toml").read_text(encoding="utf-8")
-    return frozenset(word for words in tomllib.loads(text).values() for word in words)
+    return _word_list("titles.toml")
 
 
 def title_case(line: str) -> bool:

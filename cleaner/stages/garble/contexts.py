@@ -133,7 +133,7 @@ class Contexts:
         """How well one occurrence sits where the name sits elsewhere (see ``_word_weight``), -1 on a clash.
 
         ``any_frame``: a frame of two frequent lower-case words the name stands in counts too, and
-        so do two telling words on one side (``_placing_pair``; see ``evidence.RunIndex.score_pair``).
+        so do two telling words on one side (``_placing_pair``; see ``evidence.SuspectScorer.score_pair``).
 
         With ``name`` given (the run context) and a known word in a name's slot, a capitalised
         neighbour ("Mark _", "_ Costner") is also looked for next to the name anywhere in the run,

@@ -7,8 +7,9 @@ title-case headline ("Often" at a sentence start is no name; "Mark Often said" i
 the article and when the run's support for a spelling is counted (so "Since", capitalised at many
 sentence starts, is no name that "Robert Sinche" could stand for).
 
-Cost: everything per name is computed once and kept for the life of the run, so this part grows
-with the distinct names. Whether a common word is used as a name in the run is estimated from
+Cost: everything per name is computed once and kept for the life of the run, so that part grows
+with the distinct names; what is asked of a name in one article (its occurrences there, whether it
+is used as a name there) is kept too, and grows with the names asked about per article. Whether a common word is used as a name in the run is estimated from
 ``_NAME_USE_SAMPLE`` of its articles, a pair of neighbour words is looked for in at most
 ``_PAIR_SAMPLE`` articles, and an article's reading (``article``) is kept for the
 ``_ARTICLES_KEPT`` last used.
@@ -73,9 +74,9 @@ class RunCounts:
 
     def __init__(self, docs: Sequence[DocView], judge: VariantJudge) -> None:
         self.docs = sorted(docs, key=lambda d: d.id)
-        self.docs_with: dict[str, list[int]] = defaultdict(list)
+        self.docs_with: defaultdict[str, list[int]] = defaultdict(list)
         self.lowercase_docs: Counter[str] = Counter()
-        self.group_docs: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.group_docs: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
         for position, doc in enumerate(self.docs):
             for name in doc.summary.names:
                 self.docs_with[name].append(position)

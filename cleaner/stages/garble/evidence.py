@@ -1,5 +1,5 @@
-"""Corpus pass: find names that are near-misses of a name the article, its event group or the run
-spells otherwise, and weigh the evidence that they are corruptions.
+"""Corpus pass, scoring: weigh the evidence that a near miss (``near``) of a name the article, its
+event group or the run spells otherwise is a corruption of it.
 
 Which of two near spellings is the corruption is decided by counts (``counts``): in how many other
 articles of the run and of the event group each is used as a name, and how often each appears in
@@ -24,7 +24,7 @@ part of another name ("Vampire _"). Full names and back-references decide what c
 (``fullnames``).
 
 Cost: which rivals a token could stand for is decided once per pair of names from an upper bound
-of the log-odds (``RunIndex.rivals``), and per article what the run's counts decide is checked
+of the log-odds (``SuspectScorer.rivals``), and per article what the run's counts decide is checked
 before the article is read. So the pass grows with the distinct names and, per article, with the
 names that have rivals (``bench/bench_garble.py`` shows both terms).
 """
@@ -75,7 +75,7 @@ class Weights:
     back_reference: float = 2.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Suspect:
     """A token judged against its most likely intended name in one article."""
 
@@ -96,7 +96,7 @@ class Suspect:
         )
 
 
-class _Counts(NamedTuple):
+class _CountTerms(NamedTuple):
     log_odds: float  # the count terms of the log-odds (before position evidence)
     token_count: int  # in the article
     name_count: int
@@ -109,21 +109,21 @@ class _Counts(NamedTuple):
     ordinary: bool  # the token is a common word or written in lower case in the article
 
 
-class RunIndex:
+class SuspectScorer:
     """The evidence that a token in an article of the run is a corruption of a near name, weighed.
 
     Reads the run's counts (``RunCounts``), the names' neighbour words (``Contexts``), their slots
-    (``SlotIndex``) and full names (``FullNames``); what is decided per name is kept for the life
-    of the index, so that part grows with the distinct names.
+    (``SlotIndex``) and full names (``FullNames``); what is decided per name (its rivals) is kept
+    for the life of the pass, so that part grows with the distinct names.
     """
 
-    def __init__(self, docs: Sequence[DocView], judge: VariantJudge, weights: Weights, context_docs: int,
+    def __init__(self, docs: Sequence[DocView], judge: VariantJudge, weights: Weights, *, context_docs: int,
                  threshold: float) -> None:
         self.counts = RunCounts(docs, judge)
         self.docs = self.counts.docs
         self.weights = weights
         self.contexts = Contexts(self.counts, context_docs)
-        self.full_names = FullNames(self.counts, self.contexts, context_docs)
+        self.full_names = FullNames(self.counts, self.contexts)
         self.min_log_odds = math.log(threshold / (1.0 - threshold)) if 0.0 < threshold < 1.0 else -math.inf
         self._rivals: dict[tuple[str, str], list[tuple[str, int]]] = {}
         self._judged_tokens: dict[str, bool] = {}
@@ -158,11 +158,12 @@ class RunIndex:
             return False  # even a token no other article uses as a name could not reach the threshold
         token_total = max(1, self.counts.name_uses(token))
         if name_total <= token_total and zipf_name <= zipf_token:
-            return False  # the tie rule of ``_counts``: these totals are what it compares
+            return False  # the tie rule of ``_count_terms``: these totals are what it compares
         return self._bound(name_total, token_total, distance, zipf_token, zipf_name) >= self.min_log_odds
 
-    def _best_split(self, total: int) -> float:
-        """``_best_split`` of the support weights, once per total."""
+    def _support_bound(self, total: int) -> float:
+        """The most the group and run support terms can add for a name used in ``total`` articles
+        (``_best_split`` of the weights), worked out once per total."""
         value = self._best_splits.get(total)
         if value is None:
             value = self._best_splits[total] = _best_split(self.weights.group_support, self.weights.run_support, total)
@@ -174,7 +175,7 @@ class RunIndex:
         w = self.weights
         return (
             w.bias
-            + self._best_split(name_total)
+            + self._support_bound(name_total)
             - w.token_support * math.log2(token_total)
             + abs(w.article_ratio) * 1.5
             + max(0.0, w.cooccurrence) + max(0.0, w.unknown_cooccurrence) * (zipf_token == 0.0)
@@ -257,7 +258,7 @@ class RunIndex:
                 and bool(self.neighbours(token))
         return judged
 
-    def _counts(self, position: int, token: str, name: str, distance: int) -> _Counts | None:
+    def _count_terms(self, position: int, token: str, name: str, distance: int) -> _CountTerms | None:
         """The count terms of the log-odds that ``token`` in the article is a corruption of ``name``.
 
         None when even the best position evidence could not lift them to the threshold. What the
@@ -303,7 +304,7 @@ class RunIndex:
                                         distance, zipf_token, zipf_name)
         if log_odds + self.weights.context < self.min_log_odds:
             return None
-        return _Counts(log_odds, token_count, name_count, token_docs, name_docs, token_group, name_group,
+        return _CountTerms(log_odds, token_count, name_count, token_docs, name_docs, token_group, name_group,
                        zipf_token, zipf_name, ordinary)
 
     @staticmethod
@@ -337,10 +338,10 @@ class RunIndex:
         costlier neighbour words only when the counts leave the question open.
         """
         w = self.weights
-        c = self._counts(position, token, name, distance)
+        c = self._count_terms(position, token, name, distance)
         if c is None:
             return None
-        counts, token_count, name_count, ordinary = c.log_odds, c.token_count, c.name_count, c.ordinary
+        count_log_odds, token_count, name_count, ordinary = c.log_odds, c.token_count, c.name_count, c.ordinary
         zipf_token, zipf_name = c.zipf_token, c.zipf_name
         token_docs, name_docs, token_group, name_group = c.token_docs, c.name_docs, c.token_group, c.name_group
         local = name_count > 0 or name_group > 0
@@ -409,7 +410,7 @@ class RunIndex:
             return None  # two edits from a short name the article never uses, nothing placing it there: too many real names lie that close
         if name_count == 0 and zipf_token > 0 and self.full_names.same_first_name_tie(position, token, name, matched):
             return None  # a known name of its own (Huntley), not only a misspelling (Hurosawa)
-        log_odds = counts + w.context * context_share - w.ordinary_word * ordinary * (1.0 - min(1.0, context_share))
+        log_odds = count_log_odds + w.context * context_share - w.ordinary_word * ordinary * (1.0 - min(1.0, context_share))
         if log_odds < self.min_log_odds:
             return None
         return Suspect(token, name, _probability(log_odds), tuple(matched), _evidence(
@@ -451,9 +452,9 @@ def _clip(value: float, bound: float) -> float:
     return max(-bound, min(bound, value))
 
 
-def iter_suspects(docs: Sequence[DocView], judge: VariantJudge, weights: Weights, threshold: float,
+def iter_suspects(docs: Sequence[DocView], judge: VariantJudge, weights: Weights, *, threshold: float,
                   context_docs: int) -> Iterator[tuple[DocView, list[Suspect]]]:
     """Every article of the run (sorted by id) with its suspected corrupted names."""
-    index = RunIndex(docs, judge, weights, context_docs, threshold)
+    index = SuspectScorer(docs, judge, weights, context_docs=context_docs, threshold=threshold)
     for position, doc in enumerate(index.docs):
         yield doc, index.suspects(position)

@@ -15,15 +15,15 @@ from functools import cache
 
 import wordfreq
 
-# Upper- and lower-case letters of the Latin, Greek and Cyrillic blocks (re has no \p{Lu}).
+# Letters of the Latin, Greek and Cyrillic blocks (re has no \p{Lu}).
 _BMP_LETTERS = [chr(code) for code in range(0x0041, 0x0530)] + [chr(code) for code in range(0x1E00, 0x1F00)]
-_UPPER = "".join(ch for ch in _BMP_LETTERS if ch.isupper())
-_LOWER = "".join(ch for ch in _BMP_LETTERS if ch.islower())
+#: Upper-case letters of those blocks, for character classes.
+UPPER = "".join(ch for ch in _BMP_LETTERS if ch.isupper())
 _WORD_TAIL = r"[^\W\d_]*(?:['’](?!s\b)[^\W\d_]+)*"  # O'Brien stays one word; Blinken's loses 's
 
 #: A capitalised word (possessive 's left out). All-capital and one-letter words are dropped after.
 #: No look-behind: it would cost a third more on every character of the text.
-NAME_RE = re.compile(rf"[{_UPPER}]{_WORD_TAIL}")
+NAME_RE = re.compile(rf"[{UPPER}]{_WORD_TAIL}")
 #: A lower-case word (ASCII: the text-level signals are measured on English-like scripts).
 _LOWER_WORD_RE = re.compile(r"\b[a-z]+")
 #: Text-level signals are rates; they settle within a few hundred words, so only this much of

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from cleaner.stages.garble.article import Occurrence, honorifics, titles
+from cleaner.stages.garble.article import Occurrence, honorifics
 from cleaner.stages.garble.contexts import Contexts
 from cleaner.stages.garble.counts import FIRST_NAME_ZIPF, RunCounts
 from cleaner.stages.garble.extract import COMMON_ZIPF
@@ -65,10 +65,9 @@ class Introduction(NamedTuple):
 class FullNames:
     """The full-name and back-reference rules over the run's counts (results kept per name)."""
 
-    def __init__(self, counts: RunCounts, contexts: Contexts, context_docs: int) -> None:
+    def __init__(self, counts: RunCounts, contexts: Contexts) -> None:
         self.counts = counts
         self.contexts = contexts
-        self.context_docs = context_docs
         self._docs: dict[tuple[str, str], tuple[int, ...]] = {}
         self._rivals: dict[str, list[tuple[str, int]]] = {}
         self._surnames: dict[tuple[str, int], frozenset[str]] = {}
@@ -130,7 +129,7 @@ class FullNames:
         if key not in self._surnames:
             counts = self.counts
             self._surnames[key] = frozenset(
-                occ.next for p in counts.docs_with.get(first, ())[: self.context_docs + 1] if p != position
+                occ.next for p in counts.docs_with.get(first, ())[: self.contexts.context_docs + 1] if p != position
                 for occ in counts.occurrences_in(p, first) if occ.next is not None and counts.full_name_word(occ.next))
         return self._surnames[key]
 
@@ -140,7 +139,7 @@ class FullNames:
 
     def _common_first_half(self, word: str) -> bool:
         """A capitalised common word, no title, that a second half is judged after ("Central _")."""
-        return self.counts.full_name_word(word) and word.lower() not in titles() and self.counts.zipf(word) >= FIRST_NAME_ZIPF
+        return self.counts.full_name_word(word) and self.counts.zipf(word) >= FIRST_NAME_ZIPF
 
     def _possible(self, position: int, token: str, rivals: list[tuple[str, int]]) -> bool:
         """Whether a word next to the token could form with a rival a full name that other articles
@@ -218,7 +217,7 @@ class FullNames:
         """Whether the occurrence follows a first name ("Stuart _"; a frequent word the run mostly uses
         as a name too, "Mark _"), not a title."""
         counts = self.counts
-        return occ.prev is not None and counts.full_name_word(occ.prev) and occ.prev.lower() not in titles() \
+        return occ.prev is not None and counts.full_name_word(occ.prev) \
             and (counts.first_name(occ.prev) or counts.name_word(occ.prev))
 
     def introduction(self, position: int, token: str) -> Introduction | None:

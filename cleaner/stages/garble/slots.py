@@ -32,7 +32,7 @@ from itertools import islice
 
 from cleaner.stages.garble.article import word_starts
 from cleaner.stages.garble.counts import RunCounts
-from cleaner.stages.garble.extract import _UPPER, NAME_RE
+from cleaner.stages.garble.extract import NAME_RE, UPPER
 
 #: Articles holding a name in which the words beside it are counted (scaled up beyond).
 SLOT_NAME_SAMPLE = 200
@@ -56,7 +56,7 @@ _AFTER_RE = re.compile(r"^(?:['’]s)? +([^\W\d_]+)")
 #: The same for every capitalised word at once: the word before one, the word after one.
 #: The word before one is matched in the reversed text, from the capital back (a forward search tries
 #: every word of the text): a word, reversed, after the spaces after a capital, and not part of a longer word.
-_ALL_BEFORE_REVERSED_RE = re.compile(rf"(?<=[{_UPPER}]) +([^\W\d_]+)(?![\w'’])")
+_ALL_BEFORE_REVERSED_RE = re.compile(rf"(?<=[{UPPER}]) +([^\W\d_]+)(?![\w'’])")
 #: ``\b``: a capital inside a word starts no match (without it, a long run of capitals is quadratic).
 _ALL_AFTER_RE = re.compile(rf"\b{NAME_RE.pattern}(?=(?:['’]s)? +([^\W\d_]+))")
 #: A capitalised word directly before ", _" or " and _" / after "_ ," or "_ and" in a list.
@@ -66,7 +66,6 @@ _COMMA_BEFORE_RE = re.compile(r"[^\W\d_](?:['’]s)?, +$")
 _COMMA_AFTER_RE = re.compile(r"^(?:['’]s)?, +[^\W\d_]")
 #: List members read on each side of a word.
 _LIST_REACH = 5
-
 
 
 def slot_words(text: str, spans: Iterable[tuple[int, int]]) -> Counter[tuple[str, str, str]]:
@@ -127,7 +126,7 @@ class SlotIndex:
     """Slot specificity and list company of the run's names, learnt from its articles (``counts``)."""
 
     def __init__(self, counts: RunCounts) -> None:
-        self._counts = counts
+        self.counts = counts
         self._run_slots: Counter[tuple[str, str]] | None = None
         self._name_slots: dict[tuple[str, str, str], tuple[int, int]] = {}
         self._company: dict[tuple[str, str], tuple[int, ...]] = {}
@@ -139,7 +138,7 @@ class SlotIndex:
 
     def _slots_of(self, position: int, name: str) -> Counter[tuple[str, str, str]]:
         """The words beside ``name`` in an article."""
-        text = self._counts.article(position).text
+        text = self.counts.article(position).text
         return slot_words(text, name_spans(text, name))
 
     def _own(self, position: int, name: str) -> Counter[tuple[str, str, str]]:
@@ -153,7 +152,7 @@ class SlotIndex:
         """The words beside every capitalised word of the article judged, left out of the run's counts."""
         self._judging(position)
         if self._own_slots is None:
-            self._own_slots = all_slot_words(self._counts.article(position).text)
+            self._own_slots = all_slot_words(self.counts.article(position).text)
         return self._own_slots
 
     def _judging(self, position: int) -> None:
@@ -162,7 +161,7 @@ class SlotIndex:
             self._own_position, self._own_names, self._own_slots = position, {}, None
 
     def _name_sample(self, name: str) -> Sequence[int]:
-        return self._counts.docs_with.get(name, ())[: SLOT_NAME_SAMPLE + 1]
+        return self.counts.docs_with.get(name, ())[: SLOT_NAME_SAMPLE + 1]
 
     def specificity(self, name: str, side: str, word: str, position: int) -> tuple[float, int]:
         """Share of the slot after (``side`` "prev": "west _") or before ("next": "_ squad") ``word``
@@ -173,16 +172,16 @@ class SlotIndex:
         A share that could not reach ``SLOT_SPECIFICITY`` is 0.0 too, known from the counts alone."""
         if self._run_slots is None:
             self._run_slots = Counter()
-            for doc in self._counts.docs:
+            for doc in self.counts.docs:
                 self._run_slots.update(all_slot_words("\n".join(doc.lines)))
         in_run = self._run_slots[side, word] - self._own_all(position)[side, word]
-        mentions = self._mentions_of(name) - self._counts.docs[position].summary.names.get(name, 0)
+        mentions = self._mentions_of(name) - self.counts.docs[position].summary.names.get(name, 0)
         if mentions < SLOT_SPECIFICITY * in_run:
             return 0.0, 0  # even every mention in the slot would fill too little of it
         key = (name, side, word)
         if key not in self._name_slots:
             per_doc = [self._slots_of(p, name)[side, word, name] for p in self._name_sample(name)
-                       if word in self._counts.article(p).text]
+                       if word in self.counts.article(p).text]
             self._name_slots[key] = (sum(per_doc), sum(n > 0 for n in per_doc))
         own, own_docs = self._name_slots[key]
         sampled = len(self._name_sample(name))
@@ -191,7 +190,7 @@ class SlotIndex:
             own, own_docs, sampled = own - mine, own_docs - (mine > 0), sampled - 1
         if own <= 0:
             return 0.0, 0
-        in_name = min(mentions, own * (len(self._counts.docs_with.get(name, ())) - (position in self._counts.holder_set(name))) / sampled)
+        in_name = min(mentions, own * (len(self.counts.docs_with.get(name, ())) - (position in self.counts.holder_set(name))) / sampled)
         share = in_name / max(in_name, in_run)
         if share < SLOT_LIFT * self._mentions_of(name) / self._capitalised():
             return 0.0, 0
@@ -200,13 +199,13 @@ class SlotIndex:
     def _mentions_of(self, name: str) -> int:
         """Occurrences of ``name`` in the run."""
         if name not in self._mentions:
-            self._mentions[name] = sum(self._counts.docs[p].summary.names.get(name, 0) for p in self._counts.docs_with.get(name, ()))
+            self._mentions[name] = sum(self.counts.docs[p].summary.names.get(name, 0) for p in self.counts.docs_with.get(name, ()))
         return self._mentions[name]
 
     def _capitalised(self) -> int:
         """Occurrences of capitalised words in the run."""
         if self._all_mentions is None:
-            self._all_mentions = max(1, sum(sum(doc.summary.names.values()) for doc in self._counts.docs))
+            self._all_mentions = max(1, sum(sum(doc.summary.names.values()) for doc in self.counts.docs))
         return self._all_mentions
 
     def company(self, name: str, word: str, position: int) -> int:
@@ -214,11 +213,11 @@ class SlotIndex:
         ``word`` with ``name``."""
         if (name, word) not in self._company:
             # both holder lists are in position order: walk the shorter one, as far as the sample goes
-            shorter, longer = sorted((name, word), key=lambda n: len(self._counts.docs_with.get(n, ())))
-            both = self._counts.holder_set(longer)
-            sample = list(islice((p for p in self._counts.docs_with.get(shorter, ()) if p in both), SLOT_PAIR_SAMPLE + 1))
+            shorter, longer = sorted((name, word), key=lambda n: len(self.counts.docs_with.get(n, ())))
+            both = self.counts.holder_set(longer)
+            sample = list(islice((p for p in self.counts.docs_with.get(shorter, ()) if p in both), SLOT_PAIR_SAMPLE + 1))
             self._company[name, word] = tuple(p for p in sample if any(
-                word in list_members(line, column, len(name))[0] for line, column in self._counts.places(p, name)))
+                word in list_members(line, column, len(name))[0] for line, column in self.counts.places(p, name)))
         return sum(p != position for p in self._company[name, word][:SLOT_PAIR_SAMPLE])
 
     def placing(self, name: str, position: int, line: str, column: int, length: int,
