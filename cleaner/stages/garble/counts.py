@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 import wordfreq
 
@@ -160,14 +161,19 @@ class RunCounts:
                 self._name_uses[word] = round(len(holders) * used / max(1, len(sample)))
         return self._name_uses[word]
 
+    def docs_with_both(self, a: str, b: str) -> Iterator[int]:
+        """The articles holding both names, in position order (the shorter holder list is walked:
+        callers take as many as they need)."""
+        fewer, more = sorted((a, b), key=lambda n: len(self.docs_with.get(n, ())))
+        holders = self.holder_set(more)
+        return (p for p in self.docs_with.get(fewer, ()) if p in holders)
+
     def pair_docs(self, name: str, side: str, word: str) -> list[int]:
         """Articles (of a sample of ``_PAIR_SAMPLE``) where ``word`` stands directly before (side
         "prev") or after ``name``."""
         key = (name, side, word)
         if key not in self._pairs:
-            fewer, more = sorted((name, word), key=lambda n: len(self.docs_with.get(n, ())))
-            holders = self.holder_set(more)
-            positions = [p for p in self.docs_with.get(fewer, ()) if p in holders][:_PAIR_SAMPLE]
+            positions = islice(self.docs_with_both(name, word), _PAIR_SAMPLE)
             self._pairs[key] = [p for p in positions
                                 if any(getattr(occ, side) == word for occ in self.occurrences_in(p, name))]
         return self._pairs[key]

@@ -76,13 +76,10 @@ class FullNames:
         """The first articles (up to ``_FULL_NAME_DOCS`` + 1) that write "first second" as whole words."""
         key = (first, second)
         if key not in self._docs:
-            docs_with = self.counts.docs_with
-            fewer, more = sorted(key, key=lambda n: len(docs_with.get(n, ())))
-            holders = self.counts.holder_set(more)
             found: list[int] = []
             phrase = f"{first} {second}"
-            for p in docs_with.get(fewer, ()):
-                if p in holders and self.counts.article(p).has_phrase(phrase):
+            for p in self.counts.docs_with_both(first, second):
+                if self.counts.article(p).has_phrase(phrase):
                     found.append(p)
                     if len(found) > _FULL_NAME_DOCS:
                         break

@@ -212,10 +212,7 @@ class SlotIndex:
         """Articles other than ``position`` (of ``SLOT_PAIR_SAMPLE`` holding both) that list
         ``word`` with ``name``."""
         if (name, word) not in self._company:
-            # both holder lists are in position order: walk the shorter one, as far as the sample goes
-            shorter, longer = sorted((name, word), key=lambda n: len(self.counts.docs_with.get(n, ())))
-            both = self.counts.holder_set(longer)
-            sample = list(islice((p for p in self.counts.docs_with.get(shorter, ()) if p in both), SLOT_PAIR_SAMPLE + 1))
+            sample = list(islice(self.counts.docs_with_both(name, word), SLOT_PAIR_SAMPLE + 1))
             self._company[name, word] = tuple(p for p in sample if any(
                 word in list_members(line, column, len(name))[0] for line, column in self.counts.places(p, name)))
         return sum(p != position for p in self._company[name, word][:SLOT_PAIR_SAMPLE])
