@@ -50,7 +50,8 @@ SLOT_MIN_DOCS = 2
 #: widely is a name of its own, for the counts to weigh.
 SLOT_TOKEN_MAX_DOCS = 2
 
-#: The lower-case word directly before or after a capitalised word, only spaces between.
+#: The lower-case word directly before or after a capitalised word, only spaces between: stricter than
+#: ``article.Occurrence.prev`` (no full stop or possessive between), as a slot is a word's own company.
 _BEFORE_RE = re.compile(r"(?<![\w'’])([^\W\d_]+) +$")
 _AFTER_RE = re.compile(r"^(?:['’]s)? +([^\W\d_]+)")
 #: The same for every capitalised word at once: the word before one, the word after one.
