@@ -173,7 +173,7 @@ class SlotIndex:
         A share that could not reach ``SLOT_SPECIFICITY`` is 0.0 too, known from the counts alone."""
         if self._run_slots is None:
             self._run_slots = Counter()
-            for doc in self.counts.docs:
+            for doc in self.counts.docs:  # the text ``Article`` reads, without keeping every article read
                 self._run_slots.update(all_slot_words("\n".join(doc.lines)))
         in_run = self._run_slots[side, word] - self._own_all(position)[side, word]
         mentions = self._mentions_of(name) - self.counts.docs[position].summary.names.get(name, 0)
