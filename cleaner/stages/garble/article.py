@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from cleaner.stages.garble.extract import NAME_RE
+from cleaner.stages.garble.extract import NAME_RE, UPPER
 
 _PREV_WORD_RE = re.compile(r"(?<![\w'’])([^\W\d_]+)(?:['’]s|['’.])?\s+$")
 #: Matched where a name ends (``match(line, end)``: no copy of the rest of the line).
@@ -49,6 +49,10 @@ _ABBREVIATION_RE = re.compile(r"[A-Z][a-z]{0,3}")
 _TITLE_WORD_RE = re.compile(r"\b[^\W\d_]{4,}")
 #: Before a sentence start: the end of a sentence, an opening quote or bracket, a line start.
 _SENTENCE_START_RE = re.compile(r"(?:^|[.?!:\n\"'“‘(”’])[\"'“‘(”’\s]*$")
+#: Two capitalised words (letters only) with only spaces between, or a stop or possessive after the
+#: first ("Tony Blair", "Mr. Blair", "Bush's America"). The second is read in a look-ahead, so that
+#: "Tony Blair Smith" gives both pairs.
+_CAPITAL_PAIR_RE = re.compile(rf"([{UPPER}][^\W\d_]*)(?:['’]s|['’.])?[^\S\n]+(?=([{UPPER}][^\W\d_]*))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +136,24 @@ class Article:
             prev = _prev_word(line, start)
             nxt = _NEXT_WORD_RE.match(line, end)
             yield prev and prev.group(1), nxt and nxt.group(1)
+
+    def capitalised_neighbours(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """Capitalised words by the capitalised words before them and after them, in one scan of the
+        article: what could form a full name is asked of most names of the article judged, and few
+        stand next to a capitalised word.
+
+        For a name without an apostrophe, a superset of the neighbours ``neighbour_words`` gives it
+        that start with a capital of ``extract.UPPER`` (as every name of the run does; a word before
+        of over 35 letters, which ``neighbour_words`` reads cut, aside): an occurrence, and the word
+        before it, start matches of ``_CAPITAL_PAIR_RE`` (no match spans the character before
+        either), whose separator allows all that ``neighbour_words`` allows and more.
+        """
+        before: dict[str, set[str]] = {}
+        after: dict[str, set[str]] = {}
+        for first, second in _CAPITAL_PAIR_RE.findall(self.text):
+            before.setdefault(second, set()).add(first)
+            after.setdefault(first, set()).add(second)
+        return before, after
 
     def headline(self, number: int) -> bool:
         """Whether line ``number`` (0-based) is a title-case headline (``title_case``)."""

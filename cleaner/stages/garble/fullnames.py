@@ -19,7 +19,9 @@ Hensel"), unless the run uses the token as a name more (``FullNames.introduction
 
 These rules find the evidence; ``evidence`` weighs it. Cost: a full name is looked for only where
 a word next to the token could form one with a rival, as a phrase in the articles holding both
-its halves, and in no more than ``_FULL_NAME_DOCS`` + 1 of them.
+its halves, and in no more than ``_FULL_NAME_DOCS`` + 1 of them. Which words stand next to a
+capitalised word is read in one scan of the article judged (``Article.capitalised_neighbours``);
+a token's occurrences are read only when one of its capitalised neighbours could form a full name.
 """
 
 from __future__ import annotations
@@ -71,6 +73,8 @@ class FullNames:
         self._docs: dict[tuple[str, str], tuple[int, ...]] = {}
         self._rivals: dict[str, list[tuple[str, int]]] = {}
         self._surnames: dict[tuple[str, int], frozenset[str]] = {}
+        self._capitals_position = -1
+        self._capitals: tuple[dict[str, list[str]], dict[str, list[str]]] = ({}, {})
 
     def docs(self, first: str, second: str) -> tuple[int, ...]:
         """The first articles (up to ``_FULL_NAME_DOCS`` + 1) that write "first second" as whole words."""
@@ -88,7 +92,10 @@ class FullNames:
 
     def _other_docs(self, first: str, second: str, position: int) -> int:
         """Articles other than the one at ``position`` that write "first second" (see ``docs``)."""
-        return sum(p != position for p in self.docs(first, second))
+        found = self._docs.get((first, second))
+        if found is None:
+            found = self.docs(first, second)
+        return len(found) - (position in found)
 
     def rivals(self, token: str) -> list[tuple[str, int]]:
         """The neighbours of ``token`` whose full name could show it to be a corruption of them
@@ -140,17 +147,44 @@ class FullNames:
 
     def _possible(self, position: int, token: str, rivals: list[tuple[str, int]]) -> bool:
         """Whether a word next to the token could form with a rival a full name that other articles
-        write: what ``matches`` needs first, read with ``Article.neighbour_words`` (cheaper than the
-        occurrences, and a superset of their neighbour words)."""
-        for prev, nxt in self.counts.article(position).neighbour_words(token):
-            if nxt is not None and self.counts.full_name_word(nxt) and any(
-                    self._other_docs(name, nxt, position) >= _FULL_NAME_DOCS for name, _ in rivals):
+        write: what ``matches`` needs first. Asked first of the article's capitalised neighbours
+        (``_capitalised``, a superset of the words that could), then read with
+        ``Article.neighbour_words`` (cheaper than the occurrences, and a superset of their
+        neighbour words)."""
+        if "'" not in token and "’" not in token:
+            before, after = self._capitalised(position)
+            if not any(self._forms_second(word, position, rivals) for word in after.get(token, ())) and not any(
+                    self._forms_first(word, position, rivals) for word in before.get(token, ())):
+                return False
+        counts = self.counts
+        for prev, nxt in counts.article(position).neighbour_words(token):
+            if nxt is not None and counts.full_name_word(nxt) and self._forms_second(nxt, position, rivals):
                 return True
-            if prev is not None and self._common_first_half(prev) and any(
-                    self._other_docs(prev, name, position) >= _FULL_NAME_DOCS
-                    for name, _ in rivals if not self.counts.ordinary_in_run(name)):
+            if prev is not None and self._common_first_half(prev) and self._forms_first(prev, position, rivals):
                 return True
         return False
+
+    def _capitalised(self, position: int) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """The article's capitalised neighbours (``Article.capitalised_neighbours``) that could be
+        the first half of a full name (``_common_first_half``) or the second (``full_name_word``),
+        kept while the same article is judged (the pass judges one after another)."""
+        if self._capitals_position != position:
+            before, after = self.counts.article(position).capitalised_neighbours()
+            first, second = self._common_first_half, self.counts.full_name_word
+            self._capitals = (
+                {name: kept for name, words in before.items() if (kept := [w for w in words if first(w)])},
+                {name: kept for name, words in after.items() if (kept := [w for w in words if second(w)])})
+            self._capitals_position = position
+        return self._capitals
+
+    def _forms_second(self, word: str, position: int, rivals: list[tuple[str, int]]) -> bool:
+        """Whether a rival and ``word`` after it make a full name other articles write ("Andrew Marr")."""
+        return any(self._other_docs(name, word, position) >= _FULL_NAME_DOCS for name, _ in rivals)
+
+    def _forms_first(self, word: str, position: int, rivals: list[tuple[str, int]]) -> bool:
+        """Whether ``word`` and a rival after it make a full name other articles write ("Central Aceh")."""
+        return any(self._other_docs(word, name, position) >= _FULL_NAME_DOCS
+                   for name, _ in rivals if not self.counts.ordinary_in_run(name))
 
     def matches(self, position: int, token: str) -> Iterator[FullNameMatch]:
         """The full names ("Andrew Marr") the run writes in ``_FULL_NAME_DOCS`` other articles or
