@@ -87,7 +87,10 @@ def test_list_members_and_slot_words() -> None:
     assert name_spans("McHackney Hackneys", "Hackney") == []
     # Every capitalised word at once gives what one word at a time gives, without the words; a
     # capital inside a word ("iPhone") starts none.
-    text = "Then west Hackney's squad met Bell Smith said, in east O'Brien and iPhone users. Mr Bell"
+    # Two capitalised words in a row each get their own neighbours ("over Abc Def"); so does a name
+    # with an apostrophe inside ("Rock'sy band").
+    text = ("Then west Hackney's squad met Bell Smith said, in east O'Brien and iPhone users. Mr Bell "
+            "came over Abc Def today with the Rock'sy band")
     one_by_one: Counter[tuple[str, str]] = Counter()
     whole_words = re.finditer(rf"\b{NAME_RE.pattern}", text)
     for (side, word, _), n in slot_words(text, (m.span() for m in whole_words)).items():
@@ -95,6 +98,7 @@ def test_list_members_and_slot_words() -> None:
     assert all_slot_words(text) == one_by_one
     assert one_by_one[("next", "said")] == 1 and one_by_one[("prev", "west")] == 1
     assert ("next", "users") not in one_by_one
+    assert one_by_one[("prev", "over")] == 1 and one_by_one[("next", "today")] == 1 and one_by_one[("next", "band")] == 1
 
 
 def test_the_corpus_pass_leaves_no_reference_cycles() -> None:

@@ -32,7 +32,7 @@ from itertools import islice
 
 from cleaner.stages.garble.article import word_starts
 from cleaner.stages.garble.counts import RunCounts
-from cleaner.stages.garble.extract import NAME_RE, UPPER
+from cleaner.stages.garble.extract import UPPER
 
 #: Articles holding a name in which the words beside it are counted (scaled up beyond).
 SLOT_NAME_SAMPLE = 200
@@ -56,10 +56,14 @@ _BEFORE_RE = re.compile(r"(?<![\w'’])([^\W\d_]+) +$")
 _AFTER_RE = re.compile(r"^(?:['’]s)? +([^\W\d_]+)")
 #: The same for every capitalised word at once: the word before one, the word after one.
 #: The word before one is matched in the reversed text, from the capital back (a forward search tries
-#: every word of the text): a word, reversed, after the spaces after a capital, and not part of a longer word.
-_ALL_BEFORE_REVERSED_RE = re.compile(rf"(?<=[{UPPER}]) +([^\W\d_]+)(?![\w'’])")
-#: ``\b``: a capital inside a word starts no match (without it, a long run of capitals is quadratic).
-_ALL_AFTER_RE = re.compile(rf"\b{NAME_RE.pattern}(?=(?:['’]s)? +([^\W\d_]+))")
+#: every word of the text): a word, reversed, after the spaces after a capital, and not part of a longer
+#: word. Both patterns start with a capital, which the search looks for first, and read the rest in a
+#: look-ahead (the capital alone is consumed: "a Bc D", reversed "D cB a", gives "Bc" and "a").
+_ALL_BEFORE_REVERSED_RE = re.compile(rf"[{UPPER}](?= +([^\W\d_]+)(?![\w'’]))")
+#: ``(?<!\w.)``: a capital inside a word starts no match (without it, a long run of capitals is
+#: quadratic); the name (``extract.NAME_RE``) is read possessively: no shorter reading of it is
+#: followed by spaces.
+_ALL_AFTER_RE = re.compile(rf"[{UPPER}](?<!\w.)[^\W\d_]*+(?:['’](?!s\b)[^\W\d_]+)*+(?=(?:['’]s)? +([^\W\d_]+))")
 #: A capitalised word directly before ", _" or " and _" / after "_ ," or "_ and" in a list.
 _LIST_BEFORE_RE = re.compile(r"(?<![\w'’])([^\W\d_]+)(?:['’]s)?(?:, +| +and +)$")
 _LIST_AFTER_RE = re.compile(r"^(?:['’]s)?(?:, +| +and +)([^\W\d_]+)")
