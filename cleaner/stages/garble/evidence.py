@@ -188,11 +188,13 @@ class SuspectScorer:
         """Tokens of one article judged corrupted (score at the threshold or above), best suggestion each."""
         doc = self.docs[position]
         found = []
+        judged, rivals = self._judged_tokens, self._rivals  # looked up here first: most tokens end at them
         for token in sorted(doc.summary.names):
-            if not self._judged(token):
+            known = judged.get(token)
+            if not (self._judged(token) if known is None else known):
                 continue
             best: Suspect | None = None
-            for name, distance in self.rivals(token, doc.language):
+            for name, distance in rivals.get((token, doc.language)) or self.rivals(token, doc.language):
                 forward = self.score_pair(position, token, name, distance)
                 if forward is None:
                     continue
