@@ -138,23 +138,18 @@ class Article:
             nxt = _NEXT_WORD_RE.match(line, end)
             yield prev and prev.group(1), nxt and nxt.group(1)
 
-    def capitalised_neighbours(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-        """Capitalised words by the capitalised words before them and after them, in one scan of the
-        article: what could form a full name is asked of most names of the article judged, and few
-        stand next to a capitalised word.
+    def capitalised_pairs(self) -> list[tuple[str, str]]:
+        """Every capitalised word with the capitalised word after it, in one scan of the article:
+        what could form a full name is asked of most names of the article judged, and few stand
+        next to a capitalised word.
 
-        For a name without an apostrophe, a superset of the neighbours ``neighbour_words`` gives it
-        that start with a capital of ``extract.UPPER`` (as every name of the run does; a word before
-        of over 35 letters, which ``neighbour_words`` reads cut, aside): an occurrence, and the word
-        before it, start matches of ``_CAPITAL_PAIR_RE`` (no match spans the character before
-        either), whose separator allows all that ``neighbour_words`` allows and more.
+        For a name without an apostrophe, the pairs hold every capitalised neighbour ``neighbour_words``
+        gives it that starts with a capital of ``extract.UPPER`` (as every name of the run does; a
+        word before of over 35 letters, which ``neighbour_words`` reads cut, aside): an occurrence,
+        and the word before it, start matches of ``_CAPITAL_PAIR_RE`` (no match spans the character
+        before either), whose separator allows all that ``neighbour_words`` allows, and more.
         """
-        before: dict[str, set[str]] = {}
-        after: dict[str, set[str]] = {}
-        for first, second in _CAPITAL_PAIR_RE.findall(self.text):
-            before.setdefault(second, set()).add(first)
-            after.setdefault(first, set()).add(second)
-        return before, after
+        return _CAPITAL_PAIR_RE.findall(self.text)
 
     def headline(self, number: int) -> bool:
         """Whether line ``number`` (0-based) is a title-case headline (``title_case``)."""

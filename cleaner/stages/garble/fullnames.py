@@ -20,7 +20,7 @@ Hensel"), unless the run uses the token as a name more (``FullNames.introduction
 These rules find the evidence; ``evidence`` weighs it. Cost: a full name is looked for only where
 a word next to the token could form one with a rival, as a phrase in the articles holding both
 its halves, and in no more than ``_FULL_NAME_DOCS`` + 1 of them. Which words stand next to a
-capitalised word is read in one scan of the article judged (``Article.capitalised_neighbours``);
+capitalised word is read in one scan of the article judged (``Article.capitalised_pairs``);
 a token's occurrences are read only when one of its capitalised neighbours could form a full name.
 """
 
@@ -73,6 +73,7 @@ class FullNames:
         self._docs: dict[tuple[str, str], tuple[int, ...]] = {}
         self._rivals: dict[str, list[tuple[str, int]]] = {}
         self._surnames: dict[tuple[str, int], frozenset[str]] = {}
+        self._first_halves: dict[str, bool] = {}
         self._capitals_position = -1
         self._capitals: tuple[dict[str, list[str]], dict[str, list[str]]] = ({}, {})
 
@@ -143,7 +144,10 @@ class FullNames:
 
     def _common_first_half(self, word: str) -> bool:
         """A capitalised common word, no title, that a second half is judged after ("Central _")."""
-        return self.counts.full_name_word(word) and self.counts.zipf(word) >= FIRST_NAME_ZIPF
+        known = self._first_halves.get(word)
+        if known is None:
+            known = self._first_halves[word] = self.counts.full_name_word(word) and self.counts.zipf(word) >= FIRST_NAME_ZIPF
+        return known
 
     def _possible(self, position: int, token: str, rivals: list[tuple[str, int]]) -> bool:
         """Whether a word next to the token could form with a rival a full name that other articles
@@ -165,16 +169,20 @@ class FullNames:
         return False
 
     def _capitalised(self, position: int) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-        """The article's capitalised neighbours (``Article.capitalised_neighbours``) that could be
-        the first half of a full name (``_common_first_half``) or the second (``full_name_word``),
-        kept while the same article is judged (the pass judges one after another)."""
+        """The article's capitalised neighbours (``Article.capitalised_pairs``) that could be the
+        first half of a full name (``_common_first_half``) or the second (``full_name_word``), by
+        the word they stand before or after; kept while the same article is judged (the pass judges
+        one after another)."""
         if self._capitals_position != position:
-            before, after = self.counts.article(position).capitalised_neighbours()
-            first, second = self._common_first_half, self.counts.full_name_word
-            self._capitals = (
-                {name: kept for name, words in before.items() if (kept := [w for w in words if first(w)])},
-                {name: kept for name, words in after.items() if (kept := [w for w in words if second(w)])})
-            self._capitals_position = position
+            before: dict[str, list[str]] = {}
+            after: dict[str, list[str]] = {}
+            first_half, second_half = self._common_first_half, self.counts.full_name_word
+            for first, second in self.counts.article(position).capitalised_pairs():
+                if first_half(first):
+                    before.setdefault(second, []).append(first)
+                if second_half(second):
+                    after.setdefault(first, []).append(second)
+            self._capitals, self._capitals_position = (before, after), position
         return self._capitals
 
     def _forms_second(self, word: str, position: int, rivals: list[tuple[str, int]]) -> bool:
