@@ -128,6 +128,8 @@ class SuspectScorer:
         self._rivals: dict[tuple[str, str], list[tuple[str, int]]] = {}
         self._judged_tokens: dict[str, bool] = {}
         self._best_splits: dict[int, float] = {}
+        self._pair_facts_kept: dict[tuple[str, str, str], tuple[int, int, float, float, bool, bool, bool]] = {}
+        self._hopeless: dict[tuple[str, str, str, int, int, int], bool] = {}
         self.slots = SlotIndex(self.counts)
 
     def neighbours(self, token: str) -> list[tuple[str, int]]:
@@ -270,26 +272,31 @@ class SuspectScorer:
         doc = self.docs[position]
         names = doc.summary.names
         token_count, name_count = names.get(token, 0), names.get(name, 0)
-        token_uses, name_uses = self.counts.name_uses(token), self.counts.name_uses(name)
+        token_uses, name_uses, zipf_token, zipf_name, name_ordinary, token_common, name_common = \
+            self._pair_facts(token, name, doc.language)
         if token_count == 0 or name_count == 0 and name_uses == 0:
             return None
-        zipf_token, zipf_name = self.counts.zipf(token, doc.language), self.counts.zipf(name, doc.language)
         ordinary = zipf_token >= COMMON_ZIPF or token in doc.summary.also_lowercase
-        if ordinary and self.counts.ordinary_in_run(name):
+        if ordinary and name_ordinary:
             return None  # a common word next to a common word (Ministry, Minister): no name here
         # The token must be used as a name here (below), which leaves ``token_uses - 1`` other
         # articles; the name's other articles are at most ``name_uses``.
         token_docs = max(0, token_uses - 1)
         if self._tie(token_count, name_count, token_docs, name_uses, zipf_token, zipf_name):
             return None
-        if doc.group is None and (self.counts.zipf(token) >= COMMON_ZIPF or name_count > 0 and self.counts.zipf(name) >= COMMON_ZIPF):
-            # The article must be read (``used_as_name``): first the best the counts could give.
-            best = self._count_log_odds(token_count, name_count, token_docs, name_uses, 0, 0, distance, zipf_token,
-                                        zipf_name)
-            if name_count > 0 and name_uses > 0:
-                best = max(best, self._count_log_odds(token_count, name_count, token_docs, name_uses - 1, 0, 0,
-                                                      distance, zipf_token, zipf_name))
-            if best + self.weights.context < self.min_log_odds:
+        if doc.group is None and (token_common or name_count > 0 and name_common):
+            # The article must be read (``used_as_name``): first the best the counts could give
+            # (known per pair and the two counts in the article, which take few values).
+            key = (token, name, doc.language, distance, token_count, name_count)
+            hopeless = self._hopeless.get(key)
+            if hopeless is None:
+                best = self._count_log_odds(token_count, name_count, token_docs, name_uses, 0, 0, distance, zipf_token,
+                                            zipf_name)
+                if name_count > 0 and name_uses > 0:
+                    best = max(best, self._count_log_odds(token_count, name_count, token_docs, name_uses - 1, 0, 0,
+                                                          distance, zipf_token, zipf_name))
+                hopeless = self._hopeless[key] = best + self.weights.context < self.min_log_odds
+            if hopeless:
                 return None
         if not self.counts.used_as_name(position, token):
             return None  # a word in general use seen only at sentence starts (There, Here) is no name here
@@ -308,6 +315,19 @@ class SuspectScorer:
             return None
         return _CountTerms(log_odds, token_count, name_count, token_docs, name_docs, token_group, name_group,
                        zipf_token, zipf_name, ordinary)
+
+    def _pair_facts(self, token: str, name: str, language: str) -> tuple[int, int, float, float, bool, bool, bool]:
+        """What ``_count_terms`` reads of the run for a pair, whatever the article, kept per pair:
+        the articles using each as a name, their frequencies in ``language``, whether the name is
+        an ordinary word of the run, and whether each is common in English (``used_as_name``)."""
+        key = (token, name, language)
+        facts = self._pair_facts_kept.get(key)
+        if facts is None:
+            counts = self.counts
+            facts = self._pair_facts_kept[key] = (
+                counts.name_uses(token), counts.name_uses(name), counts.zipf(token, language), counts.zipf(name, language),
+                counts.ordinary_in_run(name), counts.zipf(token) >= COMMON_ZIPF, counts.zipf(name) >= COMMON_ZIPF)
+        return facts
 
     @staticmethod
     def _tie(token_count: int, name_count: int, token_docs: int, name_docs: int, zipf_token: float,
