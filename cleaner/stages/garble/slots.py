@@ -183,14 +183,15 @@ class SlotIndex:
         mentions = self._mentions_of(name) - self.counts.docs[position].summary.names.get(name, 0)
         if mentions < SLOT_SPECIFICITY * in_run:
             return 0.0, 0  # even every mention in the slot would fill too little of it
+        sample = self._name_sample(name)
         key = (name, side, word)
         if key not in self._name_slots:
-            per_doc = [self._slots_of(p, name)[side, word, name] for p in self._name_sample(name)
+            per_doc = [self._slots_of(p, name)[side, word, name] for p in sample
                        if word in self.counts.article(p).text]
             self._name_slots[key] = (sum(per_doc), sum(n > 0 for n in per_doc))
         own, own_docs = self._name_slots[key]
-        sampled = len(self._name_sample(name))
-        if position in self._name_sample(name):
+        sampled = len(sample)
+        if position in sample:
             mine = self._own(position, name)[side, word, name]
             own, own_docs, sampled = own - mine, own_docs - (mine > 0), sampled - 1
         if own <= 0:
