@@ -235,6 +235,29 @@ def test_salient_features_find_names_numbers_and_title_terms():
     assert all(not name.startswith("e:january") for name in f)  # months are time words, not names
 
 
+@pytest.mark.parametrize("dateline, credit", [
+    ("LAS VEGAS (KLAS) -- Police said a man was hurt.", "klas"),
+    ("BUFFALO, N.Y. (WIVB) \u2014 Two officers were hurt.", "wivb"),
+    ("Jakarta [Indonesia], Jan 1 (ANI): Nine people died.", "ani"),
+    ("NATIONAL (AP-Yonhap) WASHINGTON -- The envoy spoke.", "yonhap"),
+    ("Fans cheered the rout (MENAFN - Gulf Times) Malkin scored twice.", "menafn"),
+    ("NEW YORK, Jan. 1, 2020 /PRNewswire/ -- Sales of radios grew.", "prnewswire"),
+])
+def test_an_outlets_dateline_credit_is_no_event_feature(dateline, credit):
+    f = salient(dateline, None, "en", names=True).as_dict()
+    assert not any(credit in name for name in f)
+    assert any(name.startswith("e:") for name in f)  # the rest of the dateline still counts
+
+
+@pytest.mark.parametrize("text, abbreviation", [
+    ("Chips from Advanced Micro Devices (AMD) in Sunnyvale sold well.", "amd"),
+    ("A union of Entrepreneurs (PPPT) \u2013 founded in May \u2013 protested.", "pppt"),
+    ("A hole in Internet Explorer (IE) lets in attackers.", "ie"),
+])
+def test_an_abbreviation_after_a_name_stays_a_feature(text, abbreviation):
+    assert f"e:{abbreviation}" in salient(text, None, "en", names=True).as_dict()
+
+
 def test_signatures_do_not_depend_on_what_the_process_saw_before():
     text = "\n".join(seed_docs()[0].lines)
     first = signatures(text, "Title", None, CONFIG)

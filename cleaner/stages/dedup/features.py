@@ -155,8 +155,32 @@ class _Lexicon(dict):
 _LEXICONS: dict[str, _Lexicon] = {}
 
 
+#: An outlet's credit in a dateline names who published a report, not what happened, and every
+#: report of that outlet carries it: a station's call sign or an agency after the place ("LAS VEGAS
+#: (KLAS) --", "BUFFALO, N.Y. (WIVB) —", "Jakarta, Jan 1 (ANI):", "NATIONAL (AP-Yonhap) WASHINGTON"),
+#: an aggregator's "(MENAFN - Gulf Times)", a press wire's "/PRNewswire/ --". As features they
+#: linked unrelated local reports of one station (SemEval English pair F1 .684 -> .701, ECB+
+#: unchanged). An abbreviation after a name ("Advanced Micro Devices (AMD) said") is no credit.
+_CREDIT = re.compile(  # every alternative opens with "(" or "/", which the search looks for first
+    r"[(/](?:(?:(?<=[A-Z][A-Z] \()|(?<=[.\d] \())[A-Z]{2,6}(?:-[A-Z][A-Za-z]{1,15})?\)(?=\s*(?:-{1,2}|[–—:]|[A-Z]{2}))"
+    r"|(?<=\()[A-Z]{2,8} - [A-Z][^()\n]{1,40}\)"
+    r"|(?<=/)[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?/(?=\s*(?:-{1,2}|[–—])))"
+)
+#: Credits are looked for in the title and dateline only: the first characters of the text.
+CREDIT_CHARS = 600
+
+
+def without_credits(text: str) -> str:
+    """``text`` without the outlets' credits of its dateline (``_CREDIT``)."""
+    head = text[:CREDIT_CHARS]
+    cleaned = _CREDIT.sub(" ", head)
+    return text if cleaned == head else cleaned + text[CREDIT_CHARS:]
+
+
 def tokenise(text: str, language: str = "en") -> Tokens:
-    """One regex pass; each token mapped to its lexicon row, the text's vocabulary gathered from there."""
+    """One regex pass over the text without its dateline credits (``without_credits``); each
+    token mapped to its lexicon row, the text's vocabulary gathered from there."""
+    text = without_credits(text)
     lexicon = _LEXICONS.get(language)
     if lexicon is None or len(lexicon) >= _LEXICON_LIMIT:
         lexicon = _LEXICONS[language] = _Lexicon(language)

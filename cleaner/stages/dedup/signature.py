@@ -20,7 +20,8 @@ from .features import TimeCues, features_of, shingle_hashes_of, text_hashes, tim
 
 LIBRARY = "datasketch"
 SCHEME = "affine32"
-TOKENISER = "lower-w+-words;xxh3-64;poly64-fold32"
+#: How texts become tokens; an index made with another tokeniser is refused (its signatures differ).
+TOKENISER = "lower-w+-words;xxh3-64;poly64-fold32;no-dateline-credits"
 EMPTY = np.uint32(0xFFFFFFFF)
 # What the pipeline signs: exact copies by the cleaned body, near copies by the cleaned article
 # with its title and datelines (``selection.duplicates_text``).
