@@ -1,6 +1,6 @@
 """Measure the garble stage on clean real articles with injected corruptions and variants.
 
-    python bench/eval_garble.py [--data ../shared/dev] [--seed 13] [--mlqe] [--verbose] [--misses N]
+    python bench/eval_garble.py [--data ../shared/dev] [--seed 13 | --seed 7,13,99] [--mlqe] [--verbose] [--misses N]
 
 Runs ECB+ (with its gold event clusters as event groups, and once without groups) and BBC News
 (no groups; one article per exact-duplicate group) through ``bench/garble_corruptions.py``, then
@@ -282,7 +282,9 @@ def mlqe(data: Path) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path(os.environ.get("CLEANER_DEV_DATA", "../shared/dev")))
-    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--seed", default="13",
+                        help="generator seed, or several separated by commas: the figures are then the mean "
+                             "over the seeds, with the lowest and highest (one seed's draw is a small sample)")
     parser.add_argument("--datasets", default="ecbplus,ecbplus-nogroups,bbc")
     parser.add_argument("--mlqe", action="store_true", help="also report the Spearman correlation on MLQE-PE")
     parser.add_argument("--verbose", action="store_true", help="print a sample of false flags")
@@ -294,17 +296,27 @@ def main() -> None:
             "clean_false_flags_per_100_docs", "token_recall", "recall_near_miss", "recall_real_word",
             "recall_real_word_name", "recall_real_word_other", "suggestion_accuracy",
             "doc_precision", "doc_precision_new", "doc_recall", "doc_f1", "doc_f1_new", "variant_false_flags", "variant_doc_false_flags")
+    seeds = [int(seed) for seed in args.seed.split(",")]
     for name in args.datasets.split(","):
         dataset, groups = name.removesuffix("-nogroups"), not name.endswith("-nogroups")
-        out = evaluate(args.data, dataset, groups, args.seed, vocabulary, args.misses)
+        runs = [evaluate(args.data, dataset, groups, seed, vocabulary, args.misses) for seed in seeds]
+        out = runs[0]
         s, b = out["stage"], out["baseline"]
         print(f"== {out['dataset']}: {s['n_docs']} docs, {s['n_corrupt_docs']} corrupted "
               f"({s['n_near_miss']} near-miss + {s['n_real_word']} real-word tokens, {s['n_real_word_name']} of them "
               f"names of the run), {s['n_variant_docs']} with "
-              f"variants ({s['n_variant_tokens']} tokens); redraws {out['redraws']}")
-        print(f"   {'':24}{'stage':>8}{'baseline':>10}")
-        for key in keys:
-            print(f"   {key:24}{s.get(key, float('nan')):8.3f}{b.get(key, float('nan')):10.3f}")
+              f"variants ({s['n_variant_tokens']} tokens); redraws {out['redraws']}"
+              + (f"; seed {seeds[0]} of {args.seed}" if len(seeds) > 1 else ""))
+        if len(seeds) == 1:
+            print(f"   {'':24}{'stage':>8}{'baseline':>10}")
+            for key in keys:
+                print(f"   {key:24}{s.get(key, float('nan')):8.3f}{b.get(key, float('nan')):10.3f}")
+        else:
+            print(f"   {'':24}{'stage':>8}{'lowest':>8}{'highest':>8}{'baseline':>10}   (over seeds {args.seed})")
+            for key in keys:
+                values = [run["stage"].get(key, float("nan")) for run in runs]
+                base = sum(run["baseline"].get(key, float("nan")) for run in runs) / len(runs)
+                print(f"   {key:24}{sum(values) / len(values):8.3f}{min(values):8.3f}{max(values):8.3f}{base:10.3f}")
         print(f"   per-document pass {out['us_per_doc']:.0f} µs/article; corpus pass {out['corpus_seconds']:.2f} s")
         if args.verbose:
             for line in out["false_flags_sample"]:
