@@ -237,6 +237,8 @@ def test_salient_features_find_names_numbers_and_title_terms():
 
 @pytest.mark.parametrize("dateline, credit", [
     ("LAS VEGAS (KLAS) -- Police said a man was hurt.", "klas"),
+    ("VIENNA (Reuters) - Austria closed its borders.", "reuters"),
+    ("Talks resume\nBerlin (dpa) - Die Gespr\u00e4che gehen weiter.", "dpa"),
     ("BUFFALO, N.Y. (WIVB) \u2014 Two officers were hurt.", "wivb"),
     ("Jakarta [Indonesia], Jan 1 (ANI): Nine people died.", "ani"),
     ("NATIONAL (AP-Yonhap) WASHINGTON -- The envoy spoke.", "yonhap"),
@@ -253,6 +255,7 @@ def test_an_outlets_dateline_credit_is_no_event_feature(dateline, credit):
     ("Chips from Advanced Micro Devices (AMD) in Sunnyvale sold well.", "amd"),
     ("A union of Entrepreneurs (PPPT) \u2013 founded in May \u2013 protested.", "pppt"),
     ("A hole in Internet Explorer (IE) lets in attackers.", "ie"),
+    ("Finance minister Olaf Scholz (SPD): no new debt.", "spd"),
 ])
 def test_an_abbreviation_after_a_name_stays_a_feature(text, abbreviation):
     assert f"e:{abbreviation}" in salient(text, None, "en", names=True).as_dict()

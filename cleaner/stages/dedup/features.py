@@ -157,23 +157,32 @@ _LEXICONS: dict[str, _Lexicon] = {}
 
 #: An outlet's credit in a dateline names who published a report, not what happened, and every
 #: report of that outlet carries it: a station's call sign or an agency after the place ("LAS VEGAS
-#: (KLAS) --", "BUFFALO, N.Y. (WIVB) —", "Jakarta, Jan 1 (ANI):", "NATIONAL (AP-Yonhap) WASHINGTON"),
-#: an aggregator's "(MENAFN - Gulf Times)", a press wire's "/PRNewswire/ --". As features they
-#: linked unrelated local reports of one station (SemEval English pair F1 .684 -> .701, ECB+
-#: unchanged). An abbreviation after a name ("Advanced Micro Devices (AMD) said") is no credit.
+#: (KLAS) --", "BUFFALO, N.Y. (WIVB) —", "VIENNA (Reuters) -", "Jakarta, Jan 1 (ANI):", "NATIONAL
+#: (AP-Yonhap) WASHINGTON", "Berlin (dpa) -" at the start of a line), an aggregator's "(MENAFN -
+#: Gulf Times)", a press wire's "/PRNewswire/ --". As features they linked unrelated local reports
+#: of one station (SemEval English pair F1 .684 -> .701, ECB+ unchanged). An abbreviation after a
+#: name ("Advanced Micro Devices (AMD) said", "Olaf Scholz (SPD):") is no credit.
+_CREDIT_TAG = r"[A-Za-z][A-Za-z.]{1,15}(?:[- ][A-Za-z][A-Za-z.]{1,15})?"
 _CREDIT = re.compile(  # every alternative opens with "(" or "/", which the search looks for first
-    r"[(/](?:(?:(?<=[A-Z][A-Z] \()|(?<=[.\d] \())[A-Z]{2,6}(?:-[A-Z][A-Za-z]{1,15})?\)(?=\s*(?:-{1,2}|[–—:]|[A-Z]{2}))"
+    r"[(/](?:(?:(?<=[A-Z][A-Z] \()|(?<=[.\d] \())" + _CREDIT_TAG + r"\)(?=\s*(?:-{1,2}|[–—:]|[A-Z]{2}))"
     r"|(?<=\()[A-Z]{2,8} - [A-Z][^()\n]{1,40}\)"
     r"|(?<=/)[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?/(?=\s*(?:-{1,2}|[–—])))"
 )
+#: A credit after a place that opens a line, written in capitals or not ("Berlin (dpa) -"): the
+#: credit, then the place checked from the line's start.
+_TAGGED = re.compile(r"\(" + _CREDIT_TAG + r"\)(?= ?(?:-{1,2}|[–—:]))")
+_PLACE = re.compile(r"[A-Z][\w'’.-]*(?:(?:, |/| )[A-Z][\w'’.-]*){0,3} ")
 #: Credits are looked for in the title and dateline only: the first characters of the text.
 CREDIT_CHARS = 600
 
 
 def without_credits(text: str) -> str:
-    """``text`` without the outlets' credits of its dateline (``_CREDIT``)."""
+    """``text`` without the outlets' credits of its dateline (``_CREDIT``, ``_TAGGED``)."""
     head = text[:CREDIT_CHARS]
     cleaned = _CREDIT.sub(" ", head)
+    for found in reversed(list(_TAGGED.finditer(cleaned))):
+        if _PLACE.fullmatch(cleaned, cleaned.rfind("\n", 0, found.start()) + 1, found.start()):
+            cleaned = cleaned[: found.start()] + cleaned[found.end() :]
     return text if cleaned == head else cleaned + text[CREDIT_CHARS:]
 
 
