@@ -1,6 +1,6 @@
 """Measure the garble stage on clean real articles with injected corruptions and variants.
 
-    python bench/eval_garble.py [--data ../shared/dev] [--seed 13 | --seed 7,13,99] [--mlqe] [--verbose] [--misses N]
+    python bench/eval_garble.py [--data ../shared/dev] [--seed 13 | --seed 7,13,99] [--languages] [--mlqe] [--verbose] [--misses N]
 
 Runs ECB+ (with its gold event clusters as event groups, and once without groups) and BBC News
 (no groups; one article per exact-duplicate group) through ``bench/garble_corruptions.py``, then
@@ -279,6 +279,30 @@ def mlqe(data: Path) -> dict[str, float]:
             "spearman_rare_share": float(spearmanr(rare, human).statistic)}
 
 
+def other_languages(data: Path) -> list[str]:
+    """The stage on clean articles in other languages (SemEval texts, not machine-translated), one
+    run per language, nothing injected: every flag is a misspelling of the source or a false flag.
+    Flags per 100 articles, the share of articles marked garbled and the most frequent flags."""
+    rows = [json.loads(line) for line in gzip.open(data / "semeval2022-task8-hfl/articles_langid.jsonl.gz", "rt")]
+    config = garble.GarbleConfig()
+    lines = []
+    for language in sorted({r["lang"] for r in rows}):
+        docs = [Document(id=r["id"], source_path=r["id"], raw_text=r["text"], lines=r["text"].split("\n"),
+                         raw_sha256="", language=language)
+                for r in rows if r["lang"] == language and not r["machine_translated"]]
+        if not docs:
+            continue
+        for doc in docs:
+            garble.run(doc, config)
+        garble.run_corpus(docs, config)
+        flags = Counter(f"{f.evidence['token']}->{f.evidence['suggestion']}" for doc in docs for f in doc.findings
+                        if f.code == "corrupted_name")
+        lines.append(f"{language}: {len(docs)} articles, {100 * sum(flags.values()) / len(docs):.1f} flags per 100, "
+                     f"{100 * sum(doc.garbled for doc in docs) / len(docs):.1f} % garbled; "
+                     + ", ".join(f"{k} {v}" for k, v in sorted(flags.items(), key=lambda kv: (-kv[1], kv[0]))[:8]))
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path(os.environ.get("CLEANER_DEV_DATA", "../shared/dev")))
@@ -287,6 +311,8 @@ def main() -> None:
                              "over the seeds, with the lowest and highest (one seed's draw is a small sample)")
     parser.add_argument("--datasets", default="ecbplus,ecbplus-nogroups,bbc")
     parser.add_argument("--mlqe", action="store_true", help="also report the Spearman correlation on MLQE-PE")
+    parser.add_argument("--languages", action="store_true",
+                        help="also run the stage on clean SemEval articles of each language (nothing injected)")
     parser.add_argument("--verbose", action="store_true", help="print a sample of false flags")
     parser.add_argument("--misses", type=int, default=0, metavar="N",
                         help="print a sample of N missed corruptions of each kind (original->replacement, counts, context)")
@@ -297,7 +323,7 @@ def main() -> None:
             "recall_real_word_name", "recall_real_word_other", "suggestion_accuracy",
             "doc_precision", "doc_precision_new", "doc_recall", "doc_f1", "doc_f1_new", "variant_false_flags", "variant_doc_false_flags")
     seeds = [int(seed) for seed in args.seed.split(",")]
-    for name in args.datasets.split(","):
+    for name in filter(None, args.datasets.split(",")):
         dataset, groups = name.removesuffix("-nogroups"), not name.endswith("-nogroups")
         runs = [evaluate(args.data, dataset, groups, seed, vocabulary, args.misses) for seed in seeds]
         out = runs[0]
@@ -325,6 +351,10 @@ def main() -> None:
                 print("   source misspelling:", line)
         for line in out["misses"]:
             print("   missed:", line)
+    if args.languages:
+        print("== clean articles by language (semeval, not machine-translated):")
+        for line in other_languages(args.data):
+            print("  ", line)
     if args.mlqe:
         print("== mlqe-pe:", json.dumps({k: round(v, 4) for k, v in mlqe(args.data).items()}))
 

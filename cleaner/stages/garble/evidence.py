@@ -41,7 +41,7 @@ from cleaner.stages.garble.contexts import Contexts
 from cleaner.stages.garble.counts import DocView, RunCounts
 from cleaner.stages.garble.extract import COMMON_ZIPF
 from cleaner.stages.garble.fullnames import FullNames
-from cleaner.stages.garble.names import VariantJudge, phonetic_distance
+from cleaner.stages.garble.names import NOUN_CAPITALISING, VariantJudge, is_inflection, phonetic_distance
 from cleaner.stages.garble.slots import SLOT_TOKEN_MAX_DOCS, SlotIndex
 
 #: Names this long keep three quarters of their letters under two edits: few real names lie that
@@ -145,8 +145,16 @@ class SuspectScorer:
         """
         key = (token, language)
         if key not in self._rivals:
-            self._rivals[key] = [(n, d) for n, d in self.neighbours(token) if self._possible(token, n, d, language)]
+            self._rivals[key] = [(n, d) for n, d in self.neighbours(token)
+                                 if self._other_name(token, n, language) and self._possible(token, n, d, language)]
         return self._rivals[key]
+
+    def _other_name(self, token: str, name: str, language: str) -> bool:
+        """False when, in ``language``, ``token`` is no name (a common noun where every noun is
+        capitalised: Messe, Presse) or a case of ``name`` (``names.is_inflection``: not in English)."""
+        if language in NOUN_CAPITALISING and self.counts.zipf(token, language) >= COMMON_ZIPF:
+            return False
+        return language == "en" or not is_inflection(token, name)
 
     def _possible(self, token: str, name: str, distance: int, language: str) -> bool:
         """False when no article could reach the threshold for ``token`` standing for ``name``."""
@@ -218,7 +226,10 @@ class SuspectScorer:
         (``FullNames.matches``), weighed by the articles writing that full name."""
         w = self.weights
         best: Suspect | None = None
+        language = self.docs[position].language
         for match in self.full_names.matches(position, token):
+            if not self._other_name(token, match.name, language):
+                continue
             log_odds = w.bias + w.full_name * math.log2(1 + match.support) - w.distance * (match.distance - 1)
             score = _probability(log_odds)
             if log_odds < self.min_log_odds or best is not None and best.score >= score:
@@ -235,7 +246,7 @@ class SuspectScorer:
         """The token after a title as a corruption of the near name the article introduces with a
         first name (``FullNames.introduction``), weighed within the article."""
         found = self.full_names.introduction(position, token)
-        if found is None:
+        if found is None or not self._other_name(token, found.name, self.docs[position].language):
             return None
         w = self.weights
         doc = self.docs[position]

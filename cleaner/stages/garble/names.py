@@ -8,6 +8,7 @@ legitimate: transliterations (Sergei/Sergey, Zelensky/Zelenskyy), old and new pl
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 import unicodedata
@@ -108,6 +109,30 @@ def is_derived(a: str, b: str) -> bool:
     # Russia -> Russian keeps the stem; Ukraine -> Ukrainian drops a final e before the ending.
     stem = short[:-1] if short.endswith(("a", "e", "y")) else short
     return long_.startswith(stem) and long_[len(stem):] in _DERIVED_SUFFIXES
+
+
+#: Languages that capitalise every noun: there a common word of the language is no name (Messe, Presse).
+NOUN_CAPITALISING = frozenset({"de", "lb"})
+
+
+#: A case ending set off from a name by an apostrophe (Turkish: Moskova’dan, Sinop'ta), and an
+#: article or preposition elided onto it (French, Italian: l'Afrique, dell'Europa).
+_CASE_ENDING = re.compile(r"(?<=\w{3})['’][^\W\d_]+$")
+_ELISION = re.compile(r"^[^\W\d_]{1,4}['’](?=[A-Z])")
+
+
+def is_inflection(a: str, b: str) -> bool:
+    """True when two names differ only in their endings, as the cases of one name do in the
+    languages that inflect names (Duda/Dudę, Eurowizja/Eurowizji, Angriff/Angriffen, Moskova’nın/
+    Moskova’dan, l'Afrique/Afrique): without case endings set off by an apostrophe and elided
+    articles, a shared stem of three letters or more and at least half the shorter name, then at
+    most three letters on one side and two on the other. Not for English, whose derived words are
+    listed (``is_derived``) and whose corruptions may change a name's last letters (Blinken/Blingen)
+    and whose apostrophes belong to names (O'Brien)."""
+    a, b = (fold(_CASE_ENDING.sub("", _ELISION.sub("", name))) for name in (a, b))
+    stem = len(os.path.commonprefix((a, b)))
+    shorter_tail, longer_tail = sorted((len(a) - stem, len(b) - stem))
+    return stem >= 3 and 2 * stem >= min(len(a), len(b)) and shorter_tail <= 2 and longer_tail <= 3
 
 
 @dataclass(frozen=True)
