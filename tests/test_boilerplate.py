@@ -175,6 +175,18 @@ def test_short_sentences_ending_the_article_stay():
     assert line_actions(doc, BoilerplateConfig()) == {}
 
 
+def test_a_last_sentence_signed_with_the_authors_initials_stays():
+    """German papers sign the last paragraph with the author's initials: '... noch unklar. (mp)'."""
+    text = article(BODY, BODY, "Wie es zu dem Unfall kommen konnte, ist bislang noch unklar. (mp)")
+    doc = make_doc(text)
+    run(doc, BoilerplateConfig())
+    assert line_actions(doc, BoilerplateConfig()) == {}
+    unsigned = article(BODY, BODY, "Weitere Artikel (mp)")
+    doc = make_doc(unsigned)
+    run(doc, BoilerplateConfig())
+    assert line_actions(doc, BoilerplateConfig()) == {7: "strip"}  # initials make no sentence of junk
+
+
 def test_a_list_the_article_ends_with_stays_up_to_the_first_junk():
     text = article(BODY, BODY, "The council listed the projects it will pay for first:", "A new roof for the library",
                    "Two buses for the school routes", "A footbridge over the river", "Leave a Reply", "Harbour Times")

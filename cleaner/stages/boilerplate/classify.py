@@ -49,6 +49,8 @@ STRONG = 0.8  # lexicon matches at least this sure shape the body search
 _CLOSING_QUOTES = " \"'”’»)"
 _INTRODUCTION_WORDS = 5  # "The judge had advice for anyone:" introduces a list; "On the Net:" heads links
 _LAST_WORDS_REACH = 2  # a short sentence this close after the body ("Trust me.") ends it; not junk
+#: The author's initials that sign the last paragraph in German papers ("... noch unklar. (mp)").
+_INITIALS = re.compile(r"\s*\([a-zäöüß]{2,4}\)$")
 _NAME_REACH = 3  # a bare name this close to the body is its byline; farther out, a menu item
 _SECTION_SCORE = 0.85  # a line in a comments/teaser section; surer lexicon matches keep their class
 
@@ -247,10 +249,10 @@ def _outside_verdict(page: _Page, pos: int, before: bool, distance: int, body_li
 
 def _last_words(text: str, shape: Shape) -> bool:
     """'Trust me.', 'Good luck, Tara.': a plain statement of two or more words, one of them in
-    lower case, ending in one full stop; or a sentence of _INTRODUCTION_WORDS or more ending in a
+    lower case, ending in one full stop (before the author's initials, if any); or a sentence of _INTRODUCTION_WORDS or more ending in a
     colon, which introduces a closing list. Junk after an article asks or calls ("What is this?",
     "Add to Heffee!"), trails off ("More sport news...") or heads links ("On the Net:")."""
-    end = text.rstrip().rstrip(_CLOSING_QUOTES)
+    end = _INITIALS.sub("", text.rstrip()).rstrip(_CLOSING_QUOTES)
     statement = end.endswith(".") and not end.endswith("..") and shape.words >= 2
     introduction = end.endswith(":") and shape.words >= _INTRODUCTION_WORDS
     return (statement or introduction) and not shape.seps and "|" not in end \
