@@ -141,6 +141,10 @@ def _record_to_document(raw: bytes, number: int, relative: str, config: InputCon
         record = json.loads(text_of_line)
     except json.JSONDecodeError as error:
         raise InputError(f"not valid JSON: {error.msg} at column {error.colno}") from None
+    except RecursionError:
+        raise InputError("not valid JSON: nested too deeply to read") from None
+    except ValueError as error:  # a number longer than Python converts
+        raise InputError(f"not valid JSON: {error}") from None
     if not isinstance(record, dict):
         raise InputError("a JSON Lines record must be an object")
     text = record.get(config.text_field)
@@ -148,6 +152,8 @@ def _record_to_document(raw: bytes, number: int, relative: str, config: InputCon
         raise InputError(f"record has no string field {config.text_field!r} (input.text_field)")
     if not text.strip():
         raise InputError(f"field {config.text_field!r} is empty")
+    for name in (config.text_field, config.id_field, config.title_field, config.date_field, config.source_field):
+        _require_unicode(record.get(name), name)
     given_id = record.get(config.id_field)
     title = record.get(config.title_field)
     date = record.get(config.date_field)
@@ -166,6 +172,16 @@ def _record_to_document(raw: bytes, number: int, relative: str, config: InputCon
     )
     doc.findings.extend(notes)
     return doc
+
+
+def _require_unicode(value: object, name: str) -> None:
+    """JSON can escape half a surrogate pair ("\\ud800"): no UTF-8 output can hold it, so the record fails."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            code = ord(value[error.start])
+            raise InputError(f"field {name!r} holds an unpaired surrogate (\\u{code:04x}): not Unicode text") from None
 
 
 def decode(data: bytes) -> tuple[str, str, list[Finding]]:

@@ -79,3 +79,22 @@ def test_split_lines_matches_editor_numbering() -> None:
 def test_utf8_is_preferred_over_detection() -> None:
     text, encoding, notes = decode("naïve – “quoted”".encode("utf-8"))
     assert (text, encoding, notes) == ("naïve – “quoted”", "utf-8", [])
+
+
+def test_jsonl_records_json_cannot_hold_fail_alone(tmp_path: Path) -> None:
+    """Nesting past the recursion limit, an integer over Python's digit limit and an unpaired
+    surrogate escape are each that record's failure, not an exception that stops the batch."""
+    (tmp_path / "feed.jsonl").write_text(
+        '{"id": "ok", "text": "Title\\n\\nBody."}\n'
+        + "[" * 100_000 + "]" * 100_000 + "\n"
+        + '{"text": "Title", "n": ' + "9" * 5000 + "}\n"
+        + '{"text": "Title \\ud800 here"}\n'
+        + '{"text": "Title", "title": "\\udc80"}\n',
+        encoding="utf-8",
+    )
+    docs, failures = read(tmp_path, "feed.jsonl")
+    assert [d.id for d in docs] == ["ok"]
+    assert [f.line for f in failures] == [2, 3, 4, 5]
+    assert all(f.reason.startswith("not valid JSON") for f in failures[:2])
+    assert "'text'" in failures[2].reason and "surrogate" in failures[2].reason
+    assert "'title'" in failures[3].reason and "surrogate" in failures[3].reason
