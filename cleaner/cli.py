@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import collections
+import contextlib
 import json
 import sqlite3
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,17 @@ def html_option(command: Callable[..., Any]) -> Callable[..., Any]:
         type=click.Path(dir_okay=False, path_type=Path),
         help="Also write the run as one self-contained HTML page (charts, worst articles, every line).",
     )(command)
+
+
+@contextlib.contextmanager
+def _writing(what: str, path: Path) -> Iterator[None]:
+    """An output that cannot be written (a file in the way, a read-only or full disk) is a
+    message naming it, not a traceback."""
+    try:
+        yield
+    except (OSError, sqlite3.Error) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise UsageProblem(f"cannot write {what} {path}: {reason}") from None
 
 
 def _config(config_path: Path | None, overrides: tuple[str, ...]) -> Config:
@@ -172,9 +184,11 @@ def clean(
     except writer.OutputError as error:
         raise UsageProblem(str(error)) from None
     result, seconds = _run(src, config, workers, quiet, index_path)
-    writer.write(dst, result, config)
+    with _writing("output folder", dst):
+        writer.write(dst, result, config)
     if index_path is not None:
-        pipeline.record_drop(result, index_path, config, src.resolve().name)
+        with _writing("duplicate index", index_path):
+            pipeline.record_drop(result, index_path, config, src.resolve().name)
     if html_path is not None:
         _write_file(html_path, html_report.from_run(result, config, gate.evaluate(result, config, src)))
     _finish(result, config, seconds, quiet)
@@ -244,7 +258,8 @@ def check(
         _write_file(report_path, json.dumps(report.build(result, config), ensure_ascii=False, indent=2) + "\n")
     outcome = gate.evaluate(result, config, src)
     if write_baseline and baseline_path is not None:
-        gate.write_json(baseline_path, gate.to_json(outcome))
+        with _writing("baseline", baseline_path):
+            gate.write_json(baseline_path, gate.to_json(outcome))
         known = collections.Counter(v.fingerprint for v in outcome.violations)
         if not quiet:
             click.echo(f"wrote {len(outcome.violations)} violations to the baseline {baseline_path}", err=True)
@@ -305,8 +320,9 @@ def report_command(dst: Path, src: Path | None, html_path: Path, quiet: bool) ->
 
 def _write_file(path: Path, text: str) -> None:
     """Write a report file the user asked for, creating its folder."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    with _writing("file", path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
 # --- end of check gate options and `report` ---
 
 

@@ -29,18 +29,36 @@ class OutputError(Exception):
 
 def check_destination(src: Path, dst: Path) -> None:
     """Refuse a DST inside SRC (it would be read as input next time) or one holding other files."""
-    src_resolved, dst_resolved = src.resolve(), dst.resolve()
+    try:
+        src_resolved, dst_resolved = src.resolve(), dst.resolve()
+    except RuntimeError as error:  # a symbolic link loop
+        raise OutputError(f"output path {dst} cannot be used: {error}") from None
     if dst_resolved == src_resolved or src_resolved in dst_resolved.parents:
         raise OutputError(f"output folder {dst} is inside the input folder {src}; choose a folder outside it")
     if dst_resolved in src_resolved.parents:
         raise OutputError(f"input folder {src} is inside the output folder {dst}, which is replaced; choose another")
     if dst.exists() and not dst.is_dir():
         raise OutputError(f"output path {dst} exists and is not a folder")
+    _check_writable(dst)
     if dst.is_dir() and any(dst.iterdir()) and not (dst / MANIFEST).is_file():
         raise OutputError(
             f"output folder {dst} is not empty and holds no {MANIFEST}; "
             "choose an empty or new folder (a previous cleaner output is replaced)"
         )
+
+
+def _check_writable(dst: Path) -> None:
+    """Refuse, before the run, a DST the final swap cannot make: the staging folder is made in
+    DST's parent and renamed over DST, so the parent must be a writable folder and DST no mount point."""
+    if dst.is_dir() and os.path.ismount(dst):
+        raise OutputError(f"output folder {dst} is a mount point, which cannot be replaced; choose a folder inside it")
+    parent = dst.resolve().parent
+    while not parent.exists():
+        parent = parent.parent
+    if not parent.is_dir():
+        raise OutputError(f"output path {dst}: {parent} is a file, not a folder")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise OutputError(f"output folder {dst} cannot be made: {parent} is not writable")
 
 
 def write(dst: Path, result: RunResult, config: Config) -> None:

@@ -212,3 +212,62 @@ def test_set_reaches_into_tables() -> None:
     default = json.loads(invoke("explain", article, "--json").output)
     kept = json.loads(invoke("explain", article, "--json", "--set", "boilerplate.policy.credit=keep").output)
     assert 37 in default["document"]["lines_removed"] and 37 not in kept["document"]["lines_removed"]
+
+
+def test_output_under_a_file_is_refused_before_the_run(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("not a folder")
+    result = CliRunner().invoke(main, ["clean", str(RAW), "-o", str(tmp_path / "afile" / "out")])
+    assert result.exit_code == 2 and "is a file, not a folder" in result.output
+    assert (tmp_path / "afile").read_text() == "not a folder"
+
+
+def test_a_mount_point_cannot_be_the_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """DST is swapped in by renaming, which a mount point (a container volume) refuses at the very end."""
+    dst = tmp_path / "volume"
+    dst.mkdir()
+    monkeypatch.setattr("os.path.ismount", lambda path: Path(path) == dst)
+    result = CliRunner().invoke(main, ["clean", str(RAW), "-o", str(dst)])
+    assert result.exit_code == 2 and "mount point" in result.output and "Traceback" not in result.output
+    assert list(dst.iterdir()) == []
+
+
+def test_an_unwritable_output_folder_is_refused_before_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("os.access", lambda path, mode, **kw: Path(path) != tmp_path)
+    result = CliRunner().invoke(main, ["clean", str(RAW), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "not writable" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_that_fails_while_written_is_a_message_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full_disk(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("cleaner.writer._swap_in", full_disk)
+    result = CliRunner().invoke(main, ["clean", str(RAW), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "No space left on device" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("option", ["--html", "--index"])
+def test_report_or_index_that_cannot_be_written_is_a_message(option: str, tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("not a folder")
+    target = tmp_path / "afile" / "inside"
+    result = CliRunner().invoke(main, ["clean", str(RAW), "-o", str(tmp_path / "out"), option, str(target), "-q"])
+    assert result.exit_code == 2 and f"cannot write" in result.output and str(target) in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_check_report_that_cannot_be_written_is_a_message(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("not a folder")
+    for option in (["--report", str(tmp_path / "afile" / "r.json")], ["--format", f"json={tmp_path / 'afile' / 'x.json'}"]):
+        result = CliRunner().invoke(main, ["check", str(RAW), "-q", *option])
+        assert result.exit_code == 2 and "cannot write" in result.output, option
+
+
+def test_an_output_path_in_a_symlink_loop_is_a_message(tmp_path: Path) -> None:
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    result = CliRunner().invoke(main, ["clean", str(RAW), "-o", str(tmp_path / "loop")])
+    assert result.exit_code == 2 and "cannot be used" in result.output
