@@ -66,16 +66,19 @@ def discover(src: Path, config: InputConfig) -> tuple[list[str], list[Failure]]:
     """Article files under ``src`` as sorted POSIX paths relative to it, and files skipped.
 
     Hidden files and folders (a name starting with '.') are skipped silently; files with other
-    suffixes are listed as skipped so a user sees what was not read.
+    suffixes, pipes and devices (reading one could block) are listed as skipped so a user sees
+    what was not read. A broken link with an article suffix is kept: reading it fails, with the reason.
     """
     found: list[str] = []
     skipped: list[Failure] = []
     for path in src.rglob("*"):
         relative = path.relative_to(src)
-        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+        if any(part.startswith(".") for part in relative.parts) or path.is_dir():
             continue
         name = relative.as_posix()
-        if path.suffix.lower() in config.suffixes:
+        if not path.is_file() and path.exists():
+            skipped.append(Failure(name, "not a regular file (a pipe, socket or device)"))
+        elif path.suffix.lower() in config.suffixes:
             found.append(name)
         else:
             skipped.append(Failure(name, f"not an article file (suffix not in {', '.join(config.suffixes)})"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from cleaner.reader import InputConfig, decode, discover, read_articles, split_lines
@@ -98,3 +99,18 @@ def test_jsonl_records_json_cannot_hold_fail_alone(tmp_path: Path) -> None:
     assert all(f.reason.startswith("not valid JSON") for f in failures[:2])
     assert "'text'" in failures[2].reason and "surrogate" in failures[2].reason
     assert "'title'" in failures[3].reason and "surrogate" in failures[3].reason
+
+
+def test_broken_links_fail_and_special_files_are_listed_as_skipped(tmp_path: Path) -> None:
+    """Nothing under SRC vanishes silently: a link to nowhere (or to itself) named like an
+    article is an input that failed; a pipe is not read (it could block) but is listed."""
+    (tmp_path / "good.txt").write_text("Title\n\nBody.\n", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "self.txt").symlink_to(tmp_path / "self.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    files, skipped = discover(tmp_path, InputConfig())
+    assert files == ["gone.txt", "good.txt", "self.txt"]
+    assert [(s.path, s.reason) for s in skipped] == [("pipe.txt", "not a regular file (a pipe, socket or device)")]
+    for name in ("gone.txt", "self.txt"):
+        docs, failures = read(tmp_path, name)
+        assert docs == [] and failures[0].reason.startswith("cannot read file")
