@@ -34,10 +34,14 @@ def clean_folder(
 ) -> pipeline.RunResult:
     """Clean every article under ``src``; write DST (articles, manifest, report) when given.
 
-    Raises :class:`cleaner.writer.OutputError` when ``dst`` cannot be used.
+    Raises :class:`NotADirectoryError` when ``src`` is no folder (read as empty, a mistyped SRC
+    would replace DST by an empty output) and :class:`cleaner.writer.OutputError` when ``dst``
+    cannot be used.
     """
     config = config or Config()
     src, dst = Path(src), Path(dst) if dst is not None else None
+    if not src.is_dir():
+        raise NotADirectoryError(f"input folder {src} is missing or not a folder")
     if dst is not None:
         writer.check_destination(src, dst)
     result = pipeline.run(src, config, workers or default_workers())
