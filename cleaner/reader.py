@@ -24,6 +24,10 @@ UTF16_32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, 
 # happens to read as cleanly first; among near-equally clean readings we prefer this one.
 PREFERRED_LEGACY = "cp1252"
 CHAOS_MARGIN = 0.1
+# NUL is ASCII, so UTF-16 or UTF-32 text without its byte order mark (half to three quarters
+# NUL bytes) and a zero-filled file are valid UTF-8; a stray NUL in text is far below this share.
+NUL_SHARE_BINARY = 0.1
+BINARY_NUL = "binary file: it holds NUL bytes and is not UTF-16 or UTF-32 text with a byte order mark"
 
 
 @dataclass(frozen=True)
@@ -194,11 +198,15 @@ def decode(data: bytes) -> tuple[str, str, list[Finding]]:
         note = Finding("encoding", "bom_removed", None, 1.0, "a UTF-8 byte order mark was removed")
         return text, "utf-8-sig", [note]
     try:
-        return data.decode("utf-8"), "utf-8", []
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        if data.count(0) > NUL_SHARE_BINARY * len(data):
+            raise InputError(BINARY_NUL)
+        return text, "utf-8", []
     if b"\x00" in data and not data.startswith(UTF16_32_BOMS):
-        raise InputError("binary file: it holds NUL bytes and is not UTF-16 or UTF-32 text")
+        raise InputError(BINARY_NUL)
     best = _best_reading(data)
     if best is None:
         raise InputError("undecodable: not UTF-8, and no text encoding fits its bytes")

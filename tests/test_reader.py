@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 from pathlib import Path
 
-from cleaner.reader import InputConfig, decode, discover, read_articles, split_lines
+import pytest
+
+from cleaner.reader import InputConfig, InputError, decode, discover, read_articles, split_lines
 
 
 def test_discover_sorts_and_skips_hidden_and_other_suffixes(bad_inputs: Path) -> None:
@@ -114,3 +117,21 @@ def test_broken_links_fail_and_special_files_are_listed_as_skipped(tmp_path: Pat
     for name in ("gone.txt", "self.txt"):
         docs, failures = read(tmp_path, name)
         assert docs == [] and failures[0].reason.startswith("cannot read file")
+
+
+def test_nul_filled_utf8_is_binary_but_a_stray_nul_is_repaired() -> None:
+    """Bytes that are valid UTF-8 only because NUL is ASCII (a zero-filled download, UTF-16 or
+    UTF-32 text without its byte order mark) are binary, as the same bytes are when not UTF-8."""
+    for data in (
+        b"\x00" * 4096,
+        "A title\n\nThe council voted on Tuesday.\n".encode("utf-16-le"),
+        "A title\n\nThe council voted on Tuesday.\n".encode("utf-32-be"),
+    ):
+        with pytest.raises(InputError, match="binary file: it holds NUL bytes"):
+            decode(data)
+    with pytest.raises(InputError, match="byte order mark"):
+        decode("Café au lait\n\nLe garçon a déjà mangé.\n".encode("utf-16-le"))
+    text, encoding, _ = decode(b"A title\n\nThe council voted on Tuesday\x00 to approve the budget.\n")
+    assert encoding == "utf-8" and "\x00" in text
+    text, encoding, _ = decode(codecs.BOM_UTF16_LE + "A title\n".encode("utf-16-le"))
+    assert text == "A title\n"
