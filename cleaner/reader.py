@@ -85,12 +85,15 @@ def discover(src: Path, config: InputConfig) -> tuple[list[str], list[Failure]]:
         elif path.suffix.lower() in config.suffixes:
             found.append(name)
         else:
-            skipped.append(Failure(name, f"not an article file (suffix not in {', '.join(config.suffixes)})"))
+            skipped.append(Failure(printable_name(name), f"not an article file (suffix not in {', '.join(config.suffixes)})"))
     return sorted(found), sorted(skipped, key=lambda f: f.path)
 
 
 def read_articles(src: Path, relative: str, config: InputConfig) -> tuple[list[Document], list[Failure]]:
     """Read one input file into Documents; every problem becomes a Failure, never an exception."""
+    shown = printable_name(relative)
+    if shown != relative:
+        return [], [Failure(shown, "file name is not valid UTF-8 (its bytes are shown as \\xNN): rename the file to read it")]
     path = src / relative
     try:
         if path.suffix.lower() == ".jsonl":
@@ -100,6 +103,12 @@ def read_articles(src: Path, relative: str, config: InputConfig) -> tuple[list[D
         return [], [Failure(relative, str(error))]
     except OSError as error:
         return [], [Failure(relative, f"cannot read file: {error.strerror or error}")]
+
+
+def printable_name(relative: str) -> str:
+    """A path any UTF-8 output can hold: Python reads the bytes of a name that is not UTF-8 as
+    surrogates (which no manifest or report can write); they are shown as \\xNN instead."""
+    return relative.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _read_text_file(path: Path, relative: str, config: InputConfig) -> Document:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import click
@@ -271,3 +272,26 @@ def test_an_output_path_in_a_symlink_loop_is_a_message(tmp_path: Path) -> None:
     (tmp_path / "loop").symlink_to(tmp_path / "loop")
     result = CliRunner().invoke(main, ["clean", str(RAW), "-o", str(tmp_path / "loop")])
     assert result.exit_code == 2 and "cannot be used" in result.output
+
+
+def test_a_file_name_that_is_not_utf8_fails_alone(tmp_path: Path) -> None:
+    """Linux allows any bytes in a name; Python reads undecodable ones as surrogates, which no
+    UTF-8 manifest or report can hold: such a file once crashed the write of the whole run."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "good.txt").write_text("A good title\n\nA real paragraph of the article, long enough to read.\n")
+    base = os.fsencode(src)
+    try:
+        os.mkdir(base + b"/d\xff")
+        for name, data in ((b"/caf\xe9.txt", b"Title\n\nBody of the article.\n"), (b"/d\xff/notes\xe9.csv", b"a,b\n")):
+            with open(base + name, "wb") as handle:
+                handle.write(data)
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    dst = tmp_path / "out"
+    result = CliRunner().invoke(main, ["clean", str(src), "-o", str(dst), "-q"])
+    assert result.exit_code == 123, result.output
+    report = json.loads((dst / "report.json").read_text(encoding="utf-8"))
+    assert [(f["path"], "not valid UTF-8" in f["reason"]) for f in report["failures"]] == [("caf\\xe9.txt", True)]
+    assert [s["path"] for s in report["skipped"]] == ["d\\xff/notes\\xe9.csv"]
+    assert (dst / "good.txt").is_file()
