@@ -11,6 +11,7 @@ import pytest
 
 from cleaner import formats, gate
 from cleaner.formats import github
+from cleaner.reader import Failure
 
 from . import gate_fixture
 from .gate_fixture import fixture_removals  # noqa: F401  (pytest fixture)
@@ -77,3 +78,16 @@ def test_text_quiet_prints_nothing_when_all_is_well() -> None:
 def test_github_escapes_workflow_command_syntax() -> None:
     line = github._command("error", {"file": "a,b:c.txt", "title": "x"}, "50% done\nnext line\r")
     assert line == "::error file=a%2Cb%3Ac.txt,title=x::50%25 done%0Anext line%0D"
+
+
+def test_junit_stays_parseable_xml_with_control_characters_in_names_and_text() -> None:
+    """A file name may hold any byte but '/' and NUL, and a kept line quoted in a message may hold
+    control characters; XML 1.0 has no escape for those, so one would break the whole report."""
+    bad = gate.Outcome(
+        src="drop", articles=(), violations=(), severities={},
+        failures=(Failure("ctl\x01name\x1b.txt", "cannot read \x0b file"),),
+    )
+    root = ET.fromstring(formats.render("junit", bad))
+    case = root.find("./testsuite/testcase")
+    assert case.get("name") == "drop/ctl\\x01name\\x1b.txt"
+    assert case.find("error").get("message") == "cannot read \\x0b file"

@@ -6,11 +6,15 @@ its warnings and baselined violations go to ``system-out``. No timestamps, so ou
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from itertools import groupby
 
 from cleaner import policy
 from cleaner.gate import Outcome
+
+# Characters XML 1.0 cannot hold even escaped; a file name or a quoted line may contain them.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def render(outcome: Outcome, quiet: bool = False) -> str:
@@ -46,7 +50,8 @@ def render(outcome: Outcome, quiet: bool = False) -> str:
         element.set("errors", str(len(outcome.failures)))
     suite.set("skipped", "0")
     ET.indent(suites)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+    xml = NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", ET.tostring(suites, encoding="unicode"))
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml + "\n"
 
 
 def _line(v: policy.Violation) -> str:
