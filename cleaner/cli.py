@@ -116,9 +116,9 @@ class _NoBar:
         return None
 
 
-def _finish(result: pipeline.RunResult, config: Config, seconds: float, quiet: bool) -> None:
+def _finish(result: pipeline.RunResult, config: Config, seconds: float, quiet: bool, full_report: Path | None) -> None:
     if result.failures or not quiet:
-        click.echo(report.summary(result, config, seconds), err=True)
+        click.echo(report.summary(result, config, seconds, str(full_report) if full_report else None), err=True)
 
 index_option = click.option(
     "--index",
@@ -191,7 +191,7 @@ def clean(
             pipeline.record_drop(result, index_path, config, src.resolve().name)
     if html_path is not None:
         _write_file(html_path, html_report.from_run(result, config, gate.evaluate(result, config, src)))
-    _finish(result, config, seconds, quiet)
+    _finish(result, config, seconds, quiet, dst / writer.REPORT)
     sys.exit(report.exit_code(result))
 
 
@@ -273,7 +273,7 @@ def check(
             _write_file(path, rendered)
     if html_path is not None:
         _write_file(html_path, html_report.from_run(result, config, outcome))
-    _finish(result, config, seconds, quiet)
+    _finish(result, config, seconds, quiet, report_path)
     sys.exit(outcome.exit_code)
 
 

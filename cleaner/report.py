@@ -99,8 +99,10 @@ def exit_code(result: RunResult) -> int:
     return EXIT_INPUT_FAILED if result.failures else EXIT_OK
 
 
-def summary(result: RunResult, config: Config, seconds: float) -> str:
-    """The short human summary printed on stderr at the end of a run."""
+def summary(result: RunResult, config: Config, seconds: float, full_report: str | None = None) -> str:
+    """The short human summary printed on stderr at the end of a run; ``full_report`` names the
+    file that lists every skipped and failed input (None: the run wrote none)."""
+    see = f"see {full_report}" if full_report else "--report FILE lists them all"
     c = counts(result, config)
     rate = c["documents"] / seconds if seconds > 0 else 0.0
     languages = ", ".join(f"{lang} {n}" for lang, n in sorted(c["languages"].items(), key=lambda x: -x[1])[:5])
@@ -110,10 +112,10 @@ def summary(result: RunResult, config: Config, seconds: float) -> str:
         f"languages: {languages or 'none'}",
     ]
     if result.skipped:
-        parts.append(f"skipped: {len(result.skipped)} (see report)")
+        parts.append(f"skipped: {len(result.skipped)} ({see})")
     if result.failures:
         parts.append(f"FAILED: {len(result.failures)} inputs")
         parts.extend(f"  {f.path}{':' + str(f.line) if f.line else ''}: {f.reason}" for f in result.failures[:10])
         if len(result.failures) > 10:
-            parts.append(f"  ... and {len(result.failures) - 10} more (see report)")
+            parts.append(f"  ... and {len(result.failures) - 10} more ({see})")
     return "\n".join(parts)

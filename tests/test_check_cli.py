@@ -75,6 +75,19 @@ def test_failed_inputs_exit_123(bad_inputs: Path) -> None:
     assert invoke("check", bad_inputs, "-q").exit_code == 123
 
 
+def test_the_summary_of_many_failures_points_at_a_file_that_lists_them_all(tmp_path: Path) -> None:
+    src = tmp_path / "drop"
+    src.mkdir()
+    for n in range(12):
+        (src / f"empty{n:02d}.txt").write_text("", encoding="utf-8")
+    checked = invoke("check", src, "-q")
+    assert checked.exit_code == 123 and "... and 2 more (--report FILE lists them all)" in checked.output
+    report = tmp_path / "report.json"
+    assert f"... and 2 more (see {report})" in invoke("check", src, "-q", "--report", report).output
+    cleaned = invoke("clean", src, "-o", tmp_path / "out", "-q")
+    assert f"... and 2 more (see {tmp_path / 'out' / 'report.json'})" in cleaned.output
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
