@@ -279,27 +279,42 @@ def mlqe(data: Path) -> dict[str, float]:
             "spearman_rare_share": float(spearmanr(rare, human).statistic)}
 
 
-def other_languages(data: Path) -> list[str]:
+def other_languages(data: Path, seeds: list[int], vocabulary: Vocabulary) -> list[str]:
     """The stage on clean articles in other languages (SemEval texts, not machine-translated), one
-    run per language, nothing injected: every flag is a misspelling of the source or a false flag.
-    Flags per 100 articles, the share of articles marked garbled and the most frequent flags."""
+    run per language. Nothing injected: every flag is a misspelling of the source or a false flag
+    (flags per 100 articles, share marked garbled, the most frequent flags). Then near misses
+    injected by the generator (no real-word look-alikes: its word list is English): their recall
+    over ``seeds``."""
     rows = [json.loads(line) for line in gzip.open(data / "semeval2022-task8-hfl/articles_langid.jsonl.gz", "rt")]
     config = garble.GarbleConfig()
-    lines = []
-    for language in sorted({r["lang"] for r in rows}):
-        docs = [Document(id=r["id"], source_path=r["id"], raw_text=r["text"], lines=r["text"].split("\n"),
-                         raw_sha256="", language=language)
-                for r in rows if r["lang"] == language and not r["machine_translated"]]
-        if not docs:
-            continue
+
+    def run(articles: list[Article], language: str) -> list[Document]:
+        docs = [Document(id=a.id, source_path=a.id, raw_text="\n".join(a.lines), lines=list(a.lines), raw_sha256="",
+                         language=language) for a in articles]
         for doc in docs:
             garble.run(doc, config)
         garble.run_corpus(docs, config)
+        return docs
+
+    lines = []
+    for language in sorted({r["lang"] for r in rows}):
+        articles = [Article(r["id"], r["text"].split("\n"), None) for r in rows
+                    if r["lang"] == language and not r["machine_translated"]]
+        if not articles:
+            continue
+        docs = run(articles, language)
         flags = Counter(f"{f.evidence['token']}->{f.evidence['suggestion']}" for doc in docs for f in doc.findings
                         if f.code == "corrupted_name")
+        injected = found = 0
+        for seed in seeds:
+            gen = generate(articles, seed, real_word_rate=0.0, vocabulary=vocabulary)
+            wanted = Counter((i.doc_id, line, i.replacement) for i in gen.injections if i.role == "corrupt" for line in i.lines)
+            got = stage_flags(run(gen.articles, language))[0]
+            injected, found = injected + sum(wanted.values()), found + sum((got & wanted).values())
         lines.append(f"{language}: {len(docs)} articles, {100 * sum(flags.values()) / len(docs):.1f} flags per 100, "
-                     f"{100 * sum(doc.garbled for doc in docs) / len(docs):.1f} % garbled; "
-                     + ", ".join(f"{k} {v}" for k, v in sorted(flags.items(), key=lambda kv: (-kv[1], kv[0]))[:8]))
+                     f"{100 * sum(doc.garbled for doc in docs) / len(docs):.1f} % garbled; injected near misses found "
+                     f"{found}/{injected} ({found / max(1, injected):.3f}); "
+                     + ", ".join(f"{k} {v}" for k, v in sorted(flags.items(), key=lambda kv: (-kv[1], kv[0]))[:6]))
     return lines
 
 
@@ -353,7 +368,7 @@ def main() -> None:
             print("   missed:", line)
     if args.languages:
         print("== clean articles by language (semeval, not machine-translated):")
-        for line in other_languages(args.data):
+        for line in other_languages(args.data, seeds, vocabulary):
             print("  ", line)
     if args.mlqe:
         print("== mlqe-pe:", json.dumps({k: round(v, 4) for k, v in mlqe(args.data).items()}))

@@ -181,6 +181,7 @@ def test_cases_of_one_name_are_inflections(first: str, second: str) -> None:
 
 @pytest.mark.parametrize("first, second", [
     ("Blinken", "Blingen"), ("Mentzen", "Mentezen"), ("Trump", "Turmp"), ("Sena", "Seda"), ("O'Brien", "O'Bryan"),
+    ("Kowalczyk", "Kowalczik"), ("Eurowizja", "Eurowizka"), ("Kowalczyk", "Kowalczk"),  # the last letter kept
 ])
 def test_a_slip_inside_a_name_is_no_inflection(first: str, second: str) -> None:
     assert not is_inflection(first, second)

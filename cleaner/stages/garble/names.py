@@ -126,13 +126,17 @@ def is_inflection(a: str, b: str) -> bool:
     languages that inflect names (Duda/Dudę, Eurowizja/Eurowizji, Angriff/Angriffen, Moskova’nın/
     Moskova’dan, l'Afrique/Afrique): without case endings set off by an apostrophe and elided
     articles, a shared stem of three letters or more and at least half the shorter name, then at
-    most three letters on one side and two on the other. Not for English, whose derived words are
+    most three letters on one side and two on the other, ending in different letters unless one
+    name is the other with an ending. Not for English, whose derived words are
     listed (``is_derived``) and whose corruptions may change a name's last letters (Blinken/Blingen)
     and whose apostrophes belong to names (O'Brien)."""
     a, b = (fold(_CASE_ENDING.sub("", _ELISION.sub("", name))) for name in (a, b))
     stem = len(os.path.commonprefix((a, b)))
     shorter_tail, longer_tail = sorted((len(a) - stem, len(b) - stem))
-    return stem >= 3 and 2 * stem >= min(len(a), len(b)) and shorter_tail <= 2 and longer_tail <= 3
+    # An ending is added, or the last letters differ: a slip inside the word keeps the last letter
+    # (Kowalczyk/Kowalczik, Eurowizja/Eurowizka).
+    ending = shorter_tail == 0 or a[-1] != b[-1]
+    return stem >= 3 and 2 * stem >= min(len(a), len(b)) and shorter_tail <= 2 and longer_tail <= 3 and ending
 
 
 @dataclass(frozen=True)
