@@ -8,6 +8,9 @@ stage removed, which gold labels those lines had.
 
     python bench/eval_boilerplate.py [--data ../shared/dev] [--baseline keep|c4]
 
+Then a negative check: BBC News articles are clean text (title, then paragraphs), so every line
+the stage strips from them is a loss; their count by class, and a sample.
+
 The data is never copied anywhere: this script only reads it and prints numbers.
 """
 
@@ -126,6 +129,26 @@ def evaluate(pages: list[dict], baseline: str | None, config: BoilerplateConfig)
     }
 
 
+def clean_article_losses(data: Path, config: BoilerplateConfig, sample: int = 8) -> tuple[int, Counter[str], list[str]]:
+    """Stripped lines of the BBC News articles (clean text: every stripped line is a loss):
+    non-blank lines read, stripped lines by class, a sample of them."""
+    read, by_class, examples = 0, Counter(), []
+    with gzip.open(data / "bbc-news" / "articles.jsonl.gz", "rt", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            lines = record["text"].split("\n")
+            doc = Document(record["id"], record["id"], record["text"], lines, "")
+            run(doc, config)
+            read += sum(1 for text in lines if text.strip())
+            codes = {f.line: f.code for f in sorted(doc.findings_of(STAGE), key=lambda f: f.score)}
+            for number, action in sorted(line_actions(doc, config).items()):
+                if action == "strip":
+                    by_class[codes.get(number, "?")] += 1
+                    if len(examples) < sample and by_class[codes.get(number, "?")] == 1:
+                        examples.append(f"{record['id']}:{number} {codes.get(number)}: {lines[number - 1].strip()[:90]}")
+    return read, by_class, examples
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     default = os.environ.get("CLEANER_DEV_DATA", "../shared/dev")
@@ -150,6 +173,12 @@ def main() -> None:
     print(f"{'class':16}" + "".join(f"{label[:11]:>12}" for label in labels))
     for code, row in result["confusion"].items():
         print(f"{code:16}" + "".join(f"{row.get(label, 0):>12}" for label in labels))
+    if args.baseline is None:
+        read, by_class, examples = clean_article_losses(args.data, BoilerplateConfig(policy=policy))
+        print(f"clean BBC News articles: {sum(by_class.values())} of {read} lines stripped "
+              f"({100 * sum(by_class.values()) / read:.1f} %): " + ", ".join(f"{c} {n}" for c, n in by_class.most_common()))
+        for example in examples:
+            print("  ", example)
 
 
 if __name__ == "__main__":

@@ -122,6 +122,20 @@ def article(*lines: str) -> str:
     return "\n\n".join(("Council approves budget after long debate",) + lines)
 
 
+def test_a_sentence_opening_or_holding_a_link_phrase_is_text():
+    """'Also on display ...' and 'The careers of ...' are sentences; 'Also on Harbour TV' and
+    'Careers | Contact us' are links."""
+    text = article("The careers of two sprinters are over, says the boss of the body that cleared them.", BODY,
+                   "Also on display at the show will be a robot that can be steered with a joystick.", BODY)
+    doc = make_doc(text)
+    run(doc, BoilerplateConfig())
+    assert line_actions(doc, BoilerplateConfig()) == {}
+    links = article(BODY, "Also on Harbour TV", BODY, BODY, "Careers | Contact us")
+    doc = make_doc(links)
+    run(doc, BoilerplateConfig())
+    assert set(line_actions(doc, BoilerplateConfig())) == {5, 11}
+
+
 def test_subheads_quotes_and_short_paragraphs_survive():
     text = article(BODY, "What comes next", BODY, "“We are ready,” she said.", "It passed.", BODY,
                    "“See also the report on page two,” the mayor added in a statement to reporters.", BODY)
