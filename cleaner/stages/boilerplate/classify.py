@@ -249,8 +249,8 @@ def _outside_verdict(page: _Page, pos: int, before: bool, distance: int, body_li
 
 def _last_words(text: str, shape: Shape) -> bool:
     """'Trust me.', 'Good luck, Tara.': a plain statement of two or more words, one of them in
-    lower case, ending in one full stop (before the author's initials, if any); or a sentence of _INTRODUCTION_WORDS or more ending in a
-    colon, which introduces a closing list. Junk after an article asks or calls ("What is this?",
+    lower case, ending in one full stop (before the author's initials, if any); or a sentence of
+    _INTRODUCTION_WORDS or more ending in a colon, which introduces a closing list. Junk after an article asks or calls ("What is this?",
     "Add to Heffee!"), trails off ("More sport news...") or heads links ("On the Net:")."""
     end = _INITIALS.sub("", text.rstrip()).rstrip(_CLOSING_QUOTES)
     statement = end.endswith(".") and not end.endswith("..") and shape.words >= 2

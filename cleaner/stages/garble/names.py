@@ -127,9 +127,8 @@ def is_inflection(a: str, b: str) -> bool:
     Moskova’dan, l'Afrique/Afrique): without case endings set off by an apostrophe and elided
     articles, a shared stem of three letters or more and at least half the shorter name, then at
     most three letters on one side and two on the other, ending in different letters unless one
-    name is the other with an ending. Not for English, whose derived words are
-    listed (``is_derived``) and whose corruptions may change a name's last letters (Blinken/Blingen)
-    and whose apostrophes belong to names (O'Brien)."""
+    name is the other with an ending. Not for English: its names have no cases, its derived words
+    are listed (``is_derived``) and its apostrophes belong to names (O'Brien)."""
     a, b = (fold(_CASE_ENDING.sub("", _ELISION.sub("", name))) for name in (a, b))
     stem = len(os.path.commonprefix((a, b)))
     shorter_tail, longer_tail = sorted((len(a) - stem, len(b) - stem))
