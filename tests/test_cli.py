@@ -257,7 +257,7 @@ def test_report_or_index_that_cannot_be_written_is_a_message(option: str, tmp_pa
     (tmp_path / "afile").write_text("not a folder")
     target = tmp_path / "afile" / "inside"
     result = CliRunner().invoke(main, ["clean", str(RAW), "-o", str(tmp_path / "out"), option, str(target), "-q"])
-    assert result.exit_code == 2 and f"cannot write" in result.output and str(target) in result.output
+    assert result.exit_code == 2 and "cannot write" in result.output and str(target) in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
