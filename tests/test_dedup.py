@@ -239,6 +239,7 @@ def test_salient_features_find_names_numbers_and_title_terms():
     ("LAS VEGAS (KLAS) -- Police said a man was hurt.", "klas"),
     ("VIENNA (Reuters) - Austria closed its borders.", "reuters"),
     ("Talks resume\nBerlin (dpa) - Die Gespr\u00e4che gehen weiter.", "dpa"),
+    ("Sube el paro Madrid, 1 ene (EFE).- El Gobierno aprob\u00f3 el presupuesto.", "efe"),
     ("BUFFALO, N.Y. (WIVB) \u2014 Two officers were hurt.", "wivb"),
     ("Jakarta [Indonesia], Jan 1 (ANI): Nine people died.", "ani"),
     ("NATIONAL (AP-Yonhap) WASHINGTON -- The envoy spoke.", "yonhap"),

@@ -158,13 +158,14 @@ _LEXICONS: dict[str, _Lexicon] = {}
 #: An outlet's credit in a dateline names who published a report, not what happened, and every
 #: report of that outlet carries it: a station's call sign or an agency after the place ("LAS VEGAS
 #: (KLAS) --", "BUFFALO, N.Y. (WIVB) —", "VIENNA (Reuters) -", "Jakarta, Jan 1 (ANI):", "NATIONAL
-#: (AP-Yonhap) WASHINGTON", "Berlin (dpa) -" at the start of a line), an aggregator's "(MENAFN -
-#: Gulf Times)", a press wire's "/PRNewswire/ --". As features they linked unrelated local reports
-#: of one station (SemEval English pair F1 .684 -> .701, ECB+ unchanged). An abbreviation after a
-#: name ("Advanced Micro Devices (AMD) said", "Olaf Scholz (SPD):") is no credit.
+#: (AP-Yonhap) WASHINGTON", "Roma, 4 mar (EFE).-", "Berlin (dpa) -" at the start of a line), an
+#: aggregator's "(MENAFN - Gulf Times)", a press wire's "/PRNewswire/ --". As features they linked
+#: unrelated local reports of one station (SemEval English pair F1 .684 -> .701, ECB+ unchanged).
+#: An abbreviation after a name ("Advanced Micro Devices (AMD) said", "Olaf Scholz (SPD):") is no credit.
 _CREDIT_TAG = r"[A-Za-z][A-Za-z.]{1,15}(?:[- ][A-Za-z][A-Za-z.]{1,15})?"
 _CREDIT = re.compile(  # every alternative opens with "(" or "/", which the search looks for first
     r"[(/](?:(?:(?<=[A-Z][A-Z] \()|(?<=[.\d] \())" + _CREDIT_TAG + r"\)(?=\s*(?:-{1,2}|[–—:]|[A-Z]{2}))"
+    r"|(?<=\()" + _CREDIT_TAG + r"\)(?= ?\. ?-)"  # the Spanish dateline's close: "Bogotá, 5 ene (EFE).-"
     r"|(?<=\()[A-Z]{2,8} - [A-Z][^()\n]{1,40}\)"
     r"|(?<=/)[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?/(?=\s*(?:-{1,2}|[–—])))"
 )
