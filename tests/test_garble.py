@@ -150,6 +150,23 @@ def test_text_signals_count_doubled_words_but_not_idioms() -> None:
     assert plain.reduplications == 0 and plain.determiner_clashes == 0
 
 
+def test_words_with_letters_beyond_ascii_are_read_whole() -> None:
+    text = summarise(["\u017cona \u0142owi \u015blimaki w ogrodzie"], "pl").text
+    assert text.words == 5  # not only "w" and "ogrodzie"
+
+
+def test_rare_wording_is_measured_against_the_runs_own_language() -> None:
+    # Thirty Polish articles of ordinary wording: their rare word forms are the language's, not a rewrite's.
+    sentences = ["Premier powiedzia\u0142 w poniedzia\u0142ek, \u017ce rz\u0105d przyj\u0105\u0142 nowy projekt ustawy.",
+                 "Pos\u0142owie opozycji zapowiedzieli, \u017ce z\u0142o\u017c\u0105 poprawki do projektu."]
+    polish = _run([_doc(str(n), f"Tytu\u0142 {n}\n\n{sentences[n % 2]} {sentences[(n + 1) % 2]}", language="pl")
+                   for n in range(30)])
+    assert all(doc.garble_score < 0.05 for doc in polish)
+    # Too few articles of a language to know its baseline: the wording is not scored at all.
+    few = _run([_doc(str(n), f"Tytu\u0142\n\n{sentences[0]}", language="pl") for n in range(3)])
+    assert all(doc.garble_score == 0.0 for doc in few)
+
+
 def test_name_helpers() -> None:
     assert translit_key("Sergei") == translit_key("Sergey")
     assert translit_key("Zelensky") == translit_key("Zelenskyy") == translit_key("Zelenskiy")

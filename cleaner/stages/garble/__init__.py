@@ -23,6 +23,9 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import statistics
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from cleaner.document import Document, Finding
@@ -32,6 +35,9 @@ from cleaner.stages.garble.extract import GarbleSummary, summarise, text_score
 from cleaner.stages.garble.names import VariantJudge
 
 STAGE = "garble"
+#: Articles of a language other than English the run needs before their median rare-word share
+#: serves as that language's baseline (see ``GarbleConfig.rare_baseline``).
+BASELINE_MIN_ARTICLES = 20
 
 CODES: dict[str, str] = {
     "corrupted_name": "a name spelled as a near-miss of a name the article, its event group or the run spells otherwise",
@@ -53,8 +59,11 @@ class GarbleConfig:
         to the shipped ``cleaner/data/aliases.toml`` (default none).
     text_weight: share of the document score the text-level signals can reach on their own
         (default 0.35: rare wording and doubled words are weak tells; ordinary news shows them too).
-    rare_baseline: rare-word share of ordinary news (default 0.016, the BBC News median; words
-        rarer than Zipf 3 in wordfreq count as rare). Only the excess counts.
+    rare_baseline: rare-word share of ordinary English news (default 0.016, the BBC News median;
+        words rarer than Zipf 3 in wordfreq count as rare). Only the excess counts. Languages that
+        inflect more write more rare word forms (Polish news: a median near 0.1), so for the other
+        languages the baseline is the median of the run's articles in the language, and with
+        fewer than ``BASELINE_MIN_ARTICLES`` of them their wording is not scored.
     rare_scale: excess rare-word share worth one unit of text evidence (default 0.04, about the
         spread between the 50th and 99th percentile of BBC News).
     pattern_weight: text evidence per doubled word ("allies and allies") or determiner clash
@@ -104,6 +113,7 @@ def run_corpus(docs: list[Document], config: GarbleConfig) -> None:
             run(doc, config)
         assert doc.garble_summary is not None
         views.append(DocView(doc.id, doc.lines, doc.duplicates.event_group, doc.language, doc.garble_summary))
+    baselines = rare_baselines(views, config)
     judge = VariantJudge(config.extra_aliases)
     # The pass makes many small containers and no reference cycles: the collector would only scan
     # the run's documents again and again (a sixth of the pass on 800 articles, more on larger runs).
@@ -112,13 +122,26 @@ def run_corpus(docs: list[Document], config: GarbleConfig) -> None:
     try:
         for view, suspects in iter_suspects(views, judge, config.weights(),
                                              threshold=config.name_threshold, context_docs=config.context_docs):
-            _annotate(by_id[view.id], view.summary, suspects, config)
+            _annotate(by_id[view.id], view.summary, suspects, config, baselines.get(view.language))
     finally:
         if collecting:
             gc.enable()
 
 
-def _annotate(doc: Document, summary: GarbleSummary, suspects: list[Suspect], config: GarbleConfig) -> None:
+def rare_baselines(views: Sequence[DocView], config: GarbleConfig) -> dict[str, float]:
+    """The rare-word baseline of each language of the run: the configured one for English, the
+    median of the run's articles for another language with ``BASELINE_MIN_ARTICLES`` or more."""
+    shares: defaultdict[str, list[float]] = defaultdict(list)
+    for view in views:
+        if view.language != "en" and view.summary.text.words:
+            shares[view.language].append(view.summary.text.rare_share)
+    found = {language: statistics.median(values) for language, values in shares.items()
+             if len(values) >= BASELINE_MIN_ARTICLES}
+    return {**found, "en": config.rare_baseline}
+
+
+def _annotate(doc: Document, summary: GarbleSummary, suspects: list[Suspect], config: GarbleConfig,
+              rare_baseline: float | None) -> None:
     for suspect in suspects:
         for occ in suspect.occurrences:
             doc.add(Finding(STAGE, "corrupted_name", occ.line, suspect.score, suspect.detail(),
@@ -127,7 +150,8 @@ def _annotate(doc: Document, summary: GarbleSummary, suspects: list[Suspect], co
     for suspect in suspects:
         name_part *= 1.0 - suspect.score
     name_part = 1.0 - name_part
-    text_part = text_score(summary.text, config.rare_baseline, config.rare_scale, config.pattern_weight)
+    text_part = 0.0 if rare_baseline is None else text_score(summary.text, rare_baseline, config.rare_scale,
+                                                              config.pattern_weight)
     doc.garble_score = round(1.0 - (1.0 - name_part) * (1.0 - config.text_weight * text_part), 4)
     doc.garbled = doc.garble_score >= config.threshold
     if doc.garbled:

@@ -24,8 +24,10 @@ _WORD_TAIL = r"[^\W\d_]*(?:['’](?!s\b)[^\W\d_]+)*"  # O'Brien stays one word; 
 #: A capitalised word (possessive 's left out). All-capital and one-letter words are dropped after.
 #: No look-behind: it would cost a third more on every character of the text.
 NAME_RE = re.compile(rf"[{UPPER}]{_WORD_TAIL}")
-#: A lower-case word (ASCII: the text-level signals are measured on English-like scripts).
-_LOWER_WORD_RE = re.compile(r"\b[a-z]+")
+#: Lower-case letters of those blocks.
+LOWER = "".join(ch for ch in _BMP_LETTERS if ch.islower())
+#: A lower-case word of a script with case (Latin, Greek, Cyrillic): "więcej", not "wi" and "cej".
+_LOWER_WORD_RE = re.compile(rf"\b[{LOWER}]+")
 #: Text-level signals are rates; they settle within a few hundred words, so only this much of
 #: the article is read for them (keeps the per-document pass within its time budget).
 TEXT_SAMPLE_CHARS = 2000
