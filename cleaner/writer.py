@@ -3,6 +3,9 @@
 Everything is written into a hidden staging folder beside DST and swapped in at the end, so
 DST never holds a half-written file or a mix of two runs, and a crash leaves the previous output
 as it was. Only a folder that is empty or holds a previous cleaner output is ever replaced.
+The hidden folders carry the host and process that made them: a run killed outright (no
+clean-up) leaves them behind, and the next run removes a dead process's staging folder and puts
+back an output it had moved aside but not yet replaced.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -28,11 +32,13 @@ class OutputError(Exception):
 
 
 def check_destination(src: Path, dst: Path) -> None:
-    """Refuse a DST inside SRC (it would be read as input next time) or one holding other files."""
+    """Refuse a DST inside SRC (it would be read as input next time) or one holding other files,
+    after recovering what a killed run left beside it (``recover_interrupted``)."""
     try:
         src_resolved, dst_resolved = src.resolve(), dst.resolve()
     except RuntimeError as error:  # a symbolic link loop
         raise OutputError(f"output path {dst} cannot be used: {error}") from None
+    recover_interrupted(dst_resolved)
     if dst_resolved == src_resolved or src_resolved in dst_resolved.parents:
         raise OutputError(f"output folder {dst} is inside the input folder {src}; choose a folder outside it")
     if dst_resolved in src_resolved.parents:
@@ -61,11 +67,46 @@ def _check_writable(dst: Path) -> None:
         raise OutputError(f"output folder {dst} cannot be made: {parent} is not writable")
 
 
+def _hidden(dst: Path, kind: str) -> Path:
+    """This run's staging ("tmp") or set-aside ("old") folder beside ``dst``, named after the host
+    and process that own it."""
+    return dst.parent / f".{dst.name}.{kind}-{socket.gethostname()}-{os.getpid()}"
+
+
+def _dead_owner(folder: Path, dst: Path, kind: str) -> bool:
+    """Whether ``folder`` is a hidden folder of ``dst`` left by a process of this host that no longer runs."""
+    host, _, pid = folder.name.removeprefix(f".{dst.name}.{kind}-").rpartition("-")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False  # it runs, as another user
+    return False
+
+
+def recover_interrupted(dst: Path) -> None:
+    """Remove the staging folders of dead runs of this host; put back an output such a run had set
+    aside (between the two renames of ``_swap_in``) when no output took its place."""
+    if not dst.parent.is_dir():
+        return
+    for kind in ("tmp", "old"):
+        for folder in sorted(dst.parent.glob(f".{dst.name}.{kind}-*")):
+            if not _dead_owner(folder, dst, kind):
+                continue
+            if kind == "old" and not dst.exists():
+                os.rename(folder, dst)
+            else:
+                shutil.rmtree(folder, ignore_errors=True)
+
+
 def write(dst: Path, result: RunResult, config: Config) -> None:
     """Write the cleaned articles, manifest and report of ``result`` into ``dst``, atomically."""
     dst = dst.resolve()  # "." has no name to make a sibling staging folder from
     dst.parent.mkdir(parents=True, exist_ok=True)
-    staging = dst.parent / f".{dst.name}.tmp-{os.getpid()}"
+    staging = _hidden(dst, "tmp")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     try:
@@ -127,7 +168,7 @@ def _swap_in(staging: Path, dst: Path) -> None:
     if not dst.exists():
         os.rename(staging, dst)
         return
-    retired = dst.parent / f".{dst.name}.old-{os.getpid()}"
+    retired = _hidden(dst, "old")
     shutil.rmtree(retired, ignore_errors=True)
     os.rename(dst, retired)
     os.rename(staging, dst)

@@ -22,3 +22,28 @@ def test_clean_folder_refuses_a_source_that_is_no_folder_and_keeps_the_output(ki
     with pytest.raises(NotADirectoryError, match="input folder .* is missing or not a folder"):
         clean_folder(src, dst, workers=1)
     assert (dst / "story.txt").read_text() == "an earlier run's article\n"
+
+
+def test_what_a_killed_run_left_beside_the_output_is_recovered(tmp_path: Path) -> None:
+    import os
+    import socket
+
+    from cleaner import writer
+
+    src, dst = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text("A title\n\nThe council approved the budget on Tuesday after a long debate.\n")
+    dead = f"{socket.gethostname()}-{2**22 + 4321}"  # beyond any process number: no such process
+    # Killed between its two renames: the previous output set aside, none in its place.
+    previous = tmp_path / f".out.old-{dead}"
+    previous.mkdir()
+    (previous / writer.MANIFEST).write_text("{}\n")
+    stale = tmp_path / f".out.tmp-{dead}"  # killed while writing
+    stale.mkdir()
+    alive = tmp_path / f".out.tmp-{socket.gethostname()}-{os.getpid()}"  # a run still going
+    alive.mkdir()
+    elsewhere = tmp_path / f".out.tmp-another-host-{2**22 + 4321}"  # a run of another machine
+    elsewhere.mkdir()
+    writer.check_destination(src, dst)
+    assert (dst / writer.MANIFEST).read_text() == "{}\n" and not previous.exists() and not stale.exists()
+    assert alive.is_dir() and elsewhere.is_dir()
