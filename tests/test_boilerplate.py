@@ -477,3 +477,66 @@ def test_a_lone_lower_case_word_after_the_body_is_no_last_words(line):
     doc = make_doc(text)
     run(doc, BoilerplateConfig())
     assert line_actions(doc, BoilerplateConfig()) == {7: "strip"}
+
+
+def strip_lines(text: str) -> set[int]:
+    doc = make_doc(text)
+    run(doc, BoilerplateConfig())
+    return {line for line, action in line_actions(doc, BoilerplateConfig()).items() if action == "strip"}
+
+
+@pytest.mark.parametrize("items", [
+    ("Harbour Rovers v Valley Town", "Metro City or Eastfield v Northbridge", "Kingsport v Lowmoor Athletic"),
+    ("1 Anna Lindqvist (Norway)", "2 Maria Costa (Portugal)", "3 Jana Novak (Slovenia)", "4 Eva Brandt (Germany)"),
+    ("- Best new play - The Lighthouse by Tom Reyes at the Harbour", "- Best actress - Ida Holm for Winter at the Crown",
+     "- Special award - June Fairley for her work in regional theatre"),
+    ("Processor: 1.6GHz dual core", "Memory: 2GB", "Display: 10-inch screen (1024 x 600)", "Weight: 1.1kg"),
+])
+def test_a_list_of_data_ending_the_article_stays(items):
+    """Fixtures, seedings, winners, specifications: lines of one repeated pattern right after
+    the body are the article's own list, though no line introduces it."""
+    assert strip_lines(article(BODY, BODY, *items)) == set()
+
+
+def test_a_results_block_of_mixed_lines_stays_with_its_last_words():
+    """Scorers, attendance, referee: once the list holds, any line of data goes on with it, a
+    short name between two such lines too, and a paragraph right after it ends the article."""
+    text = article(BODY, BODY, "Kellner, Aston, Marsh (Pryce 71), Doyle, Okafor.", "Aston 12, Doyle 58.", "Brennan.",
+                   "Okafor 80.", "4,512", "J Marsh (Devon).",
+                   "The replay will be played at the harbour ground on the evening of Tuesday 14 March.")
+    assert strip_lines(text) == set()
+
+
+@pytest.mark.parametrize("items", [
+    ("Mayor opens the new harbour bridge", "Storm closes three schools in the valley", "Police name the driver in the crash"),
+    ("March 3, 2011 Mayor Opens The New Harbour Bridge", "March 3, 2011 Storm Closes Three Schools In The Valley",
+     "March 2, 2011 Police Name The Driver In The Crash"),
+    (">> News - Mayor opens the new harbour bridge", ">> News - Storm closes three schools",
+     ">> News - Police name the driver"),
+    ("(1) Harbour bridge report, Harbour Times, 3 March 2011", "(2) Schools survey, Valley Post, 2 March 2011",
+     "(3) Transport plan, City Council, 2010"),
+    ("1", "2", "3"),
+])
+def test_links_after_the_article_still_go(items):
+    """Related headlines, dated headlines, section-tagged links, endnotes and page numbers after
+    the body are no list of data: each repeats a pattern, but not of one."""
+    lines = article(BODY, BODY, *items)
+    assert strip_lines(lines) == {7 + 2 * i for i in range(len(items))}
+
+
+def test_a_list_of_data_after_the_page_furniture_goes():
+    """Fixtures in a sidebar after 'Share this story' are the site's, not the article's."""
+    text = article(BODY, BODY, "Share this story", "Harbour Rovers v Valley Town", "Kingsport v Lowmoor Athletic",
+                   "Eastfield v Northbridge")
+    assert strip_lines(text) == {7, 9, 11, 13}
+
+
+def test_a_bulleted_list_between_paragraphs_stays_a_link_list_goes():
+    """Short lines in a row inside the body are a link list unless they share a list's mark
+    (here a bullet, or the indent of a list whose bullets were lost)."""
+    for bullet in ("- ", "   "):
+        items = [bullet + "Raised spending on schools to 4bn", bullet + "Cut the tax on fuel",
+                 bullet + "Froze the fares on buses and trains"]
+        assert strip_lines(article(BODY, *items, BODY, BODY)) == set()
+    links = ["Mayor opens the new harbour bridge", "Storm closes three schools", "Police name the driver"]
+    assert strip_lines(article(BODY, *links, BODY, BODY)) == {5, 7, 9}

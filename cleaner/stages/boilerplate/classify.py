@@ -9,11 +9,14 @@ Four kinds of evidence, combined in this order:
    against). Lines before it are navigation or header junk, lines after it footer, teasers,
    related links; a heading such as "Comments" or "Next Post" after the body opens a section
    whose lines all take its class. Right after the body, plain short statements ("Good luck,
-   Tara.") and a list a sentence introduces with a colon are its last words and stay. The line
-   that best repeats the title is kept wherever it stands.
+   Tara.") and a list a sentence introduces with a colon are its last words and stay, and so
+   does a list of data that goes on from the body with no line introducing it: lines of one
+   repeated pattern that headlines rarely have (results, fixtures, winners; see listing.py),
+   with a paragraph right after it. The line that best repeats the title is kept wherever it
+   stands.
 4. **Context** inside the body: a short line between two removed lines is junk of their kind;
    a short line between paragraphs is a subhead and stays; a run of three or more short lines
-   is a link list.
+   is a link list, unless its lines share a mark of a list of data (bullets, ranks, labels).
 
 Pure: lines in, verdicts out. Every non-blank suspected line gets a verdict with a score; the
 caller decides with a threshold. When in doubt the score stays low (kept, but explained).
@@ -29,6 +32,7 @@ from typing import Any
 from ...document import Finding
 from .codes import STAGE
 from .lexicon import Lexicon, Match
+from .listing import data_marks
 from .shape import Shape, capitals_per_word, line_shapes, lower
 from .title import echo_score, title_tokens
 
@@ -52,6 +56,7 @@ _LAST_WORDS_REACH = 2  # a short sentence this close after the body ("Trust me."
 #: The author's initials that sign the last paragraph in German papers ("... noch unklar. (mp)").
 _INITIALS = re.compile(r"\s*\([a-zäöüß]{2,4}\)$")
 _NAME_REACH = 3  # a bare name this close to the body is its byline; farther out, a menu item
+_GAP_WORDS = 5  # a short line inside a list of data ('Replay on Tuesday') is one of its lines
 _SECTION_SCORE = 0.85  # a line in a comments/teaser section; surer lexicon matches keep their class
 
 
@@ -183,6 +188,7 @@ def _judge_by_lexicon_and_position(page: _Page, body: tuple[int, int] | None,
     section: tuple[str, int] | None = None  # (class, opening line)
     end = hi  # the body's last line, or the last short sentence after it that was kept
     listing = page.text[hi].rstrip().endswith(":")  # the line at ``end`` introduces a list
+    last_item = -1  # the last line of a list of data that goes on from ``end``
     for pos in range(hi + 1, len(shapes)):
         match = matches[pos]
         if section is not None and (match is None or match.score < _SECTION_SCORE):
@@ -195,6 +201,20 @@ def _judge_by_lexicon_and_position(page: _Page, body: tuple[int, int] | None,
             verdicts[pos] = _lexicon_verdict(page, pos, match, lo, hi)
         elif pos != page.echo:
             shape = shapes[pos]
+            if pos == end + 1 and last_item < end:  # no list ended at ``end``
+                last_item = _data_list(page, pos, end)
+            if pos <= last_item:
+                verdicts[pos] = Finding(STAGE, "footer", page.index[pos] + 1, 0.4,
+                                        "an item of a list of data the article ends with",
+                                        {"rule": "data_list", "body": body_lines, "words": shape.words})
+                end = pos
+                continue
+            if pos == end + 1 == last_item + 1 and shape.prose and shape.sentence and not shape.link:
+                verdicts[pos] = Finding(STAGE, "footer", page.index[pos] + 1, 0.4,
+                                        "a paragraph right after a list of data, the article's last words",
+                                        {"rule": "last_words", "body": body_lines, "words": shape.words})
+                end = pos
+                continue
             if listing and pos == end + 1 and not shape.seps and not shape.link:
                 verdicts[pos] = Finding(STAGE, "footer", page.index[pos] + 1, 0.4, "an item of the list the article ends with",
                                         {"rule": "last_words", "body": body_lines, "words": shape.words})
@@ -203,6 +223,54 @@ def _judge_by_lexicon_and_position(page: _Page, body: tuple[int, int] | None,
             verdict = verdicts[pos] = _outside_verdict(page, pos, False, pos - end, body_lines, site_words)
             if verdict is not None and verdict.evidence["rule"] == "last_words":
                 end, listing = pos, page.text[pos].rstrip().endswith(":")
+
+
+def _data_list(page: _Page, start: int, end: int) -> int:
+    """Position of the last line of a list of data that goes on from line ``end`` at line
+    ``start``, or -1. A line joins the list by sharing a mark (listing.data_marks) with the
+    line before it; once the list holds two lines (the line at ``end`` and the one above it
+    count when they are marked and no prose: the list began in the body), one of them with
+    letters ('1', '2' are page links), any marked line joins, and so does a short unmarked
+    one ('Brennan.') that the next line goes on from. A lexicon match or a menu-shaped line
+    ends it."""
+    shapes, texts = page.shape, page.text
+    previous = data_marks(texts[end]) if not shapes[end].prose else 0
+    items = named = 1 if previous else 0
+    if previous and end > 0 and not shapes[end - 1].prose and data_marks(texts[end - 1]):
+        items = named = 2  # the list began in the body
+    last = -1
+    pos = start
+    while pos < len(shapes):
+        shape = shapes[pos]
+        if page.match[pos] is not None or shape.seps or shape.link:
+            break
+        marks = data_marks(texts[pos])
+        listed = items >= 2 and named >= 1
+        if not marks or previous and not marks & previous and not listed:
+            if not listed or marks or shape.prose or shape.words > _GAP_WORDS or pos + 1 >= len(shapes) \
+                    or page.match[pos + 1] is not None or not data_marks(texts[pos + 1]) & previous:
+                break
+            pos += 1  # a short line inside the list: the next line goes on from the one before it
+            continue
+        items += 1
+        named += any(char.isalpha() for char in texts[pos])
+        if items >= 2 and named >= 1:
+            last = pos
+        previous = marks
+        pos += 1
+    return last
+
+
+def _one_pattern(page: _Page, run: list[int]) -> bool:
+    """Whether a run of short lines is a list of data, not of links: all its lines but
+    perhaps the first ('The council will') share a mark of a list."""
+    common, marked = -1, 0
+    for pos in run:
+        marks = data_marks(page.text[pos])
+        if marks:
+            common &= marks
+            marked += 1
+    return marked >= len(run) - 1 and common > 0
 
 
 def _lexicon_verdict(page: _Page, pos: int, match: Match, lo: int, hi: int) -> Finding:
@@ -323,7 +391,7 @@ def _judge_by_context(page: _Page, body: tuple[int, int]) -> None:
             continue
         if not run:  # most lines of the body are paragraphs, with no run of short lines to end
             continue
-        if len(run) >= 3:
+        if len(run) >= 3 and not _one_pattern(page, run):
             first, final = index[run[0]] + 1, index[run[-1]] + 1
             for member in run:
                 verdicts[member] = Finding(STAGE, "navigation", index[member] + 1, 0.6,
