@@ -32,7 +32,7 @@ from typing import Any
 from ...document import Finding
 from .codes import STAGE
 from .lexicon import Lexicon, Match
-from .listing import data_marks
+from .listing import data_marks, shared
 from .shape import Shape, capitals_per_word, line_shapes, lower
 from .title import echo_score, title_tokens
 
@@ -54,7 +54,7 @@ _CLOSING_QUOTES = " \"'”’»)"
 _INTRODUCTION_WORDS = 5  # "The judge had advice for anyone:" introduces a list; "On the Net:" heads links
 _LAST_WORDS_REACH = 2  # a short sentence this close after the body ("Trust me.") ends it; not junk
 #: The author's initials that sign the last paragraph in German papers ("... noch unklar. (mp)").
-_INITIALS = re.compile(r"\s*\([a-zäöüß]{2,4}\)$")
+_INITIALS = re.compile(r"\([a-zäöüß]{2,4}\)$")
 _NAME_REACH = 3  # a bare name this close to the body is its byline; farther out, a menu item
 _GAP_WORDS = 5  # a short line inside a list of data ('Replay on Tuesday') is one of its lines
 _SECTION_SCORE = 0.85  # a line in a comments/teaser section; surer lexicon matches keep their class
@@ -235,6 +235,7 @@ def _data_list(page: _Page, start: int, end: int) -> int:
     ends it."""
     shapes, texts = page.shape, page.text
     previous = data_marks(texts[end]) if not shapes[end].prose else 0
+    previous_text = texts[end]
     items = named = 1 if previous else 0
     if previous and end > 0 and not shapes[end - 1].prose and data_marks(texts[end - 1]):
         items = named = 2  # the list began in the body
@@ -246,9 +247,10 @@ def _data_list(page: _Page, start: int, end: int) -> int:
             break
         marks = data_marks(texts[pos])
         listed = items >= 2 and named >= 1
-        if not marks or previous and not marks & previous and not listed:
+        if not marks or previous and not shared(previous_text, previous, texts[pos], marks) and not listed:
             if not listed or marks or shape.prose or shape.words > _GAP_WORDS or pos + 1 >= len(shapes) \
-                    or page.match[pos + 1] is not None or not data_marks(texts[pos + 1]) & previous:
+                    or page.match[pos + 1] is not None \
+                    or not shared(previous_text, previous, texts[pos + 1], data_marks(texts[pos + 1])):
                 break
             pos += 1  # a short line inside the list: the next line goes on from the one before it
             continue
@@ -256,21 +258,22 @@ def _data_list(page: _Page, start: int, end: int) -> int:
         named += any(char.isalpha() for char in texts[pos])
         if items >= 2 and named >= 1:
             last = pos
-        previous = marks
+        previous, previous_text = marks, texts[pos]
         pos += 1
     return last
 
 
 def _one_pattern(page: _Page, run: list[int]) -> bool:
     """Whether a run of short lines is a list of data, not of links: all its lines but
-    perhaps the first ('The council will') share a mark of a list."""
-    common, marked = -1, 0
+    perhaps the first ('The council will') share a mark of a list, each with the one before."""
+    common, marked = -1, []
     for pos in run:
         marks = data_marks(page.text[pos])
         if marks:
-            common &= marks
-            marked += 1
-    return marked >= len(run) - 1 and common > 0
+            if marked:
+                common &= shared(page.text[marked[-1][0]], marked[-1][1], page.text[pos], marks)
+            marked.append((pos, marks))
+    return len(marked) >= max(2, len(run) - 1) and common > 0
 
 
 def _lexicon_verdict(page: _Page, pos: int, match: Match, lo: int, hi: int) -> Finding:
@@ -320,7 +323,9 @@ def _last_words(text: str, shape: Shape) -> bool:
     lower case, ending in one full stop (before the author's initials, if any); or a sentence of
     _INTRODUCTION_WORDS or more ending in a colon, which introduces a closing list. Junk after an article asks or calls ("What is this?",
     "Add to Heffee!"), trails off ("More sport news...") or heads links ("On the Net:")."""
-    end = _INITIALS.sub("", text.rstrip()).rstrip(_CLOSING_QUOTES)
+    end = text.rstrip()
+    signed = _INITIALS.search(end)  # searched from its "(", never from every space before it
+    end = (end[: signed.start()] if signed else end).rstrip().rstrip(_CLOSING_QUOTES)
     statement = end.endswith(".") and not end.endswith("..") and shape.words >= 2
     introduction = end.endswith(":") and shape.words >= _INTRODUCTION_WORDS
     return (statement or introduction) and not shape.seps and "|" not in end \
