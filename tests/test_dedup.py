@@ -257,9 +257,16 @@ def test_an_outlets_dateline_credit_is_no_event_feature(dateline, credit):
     ("A union of Entrepreneurs (PPPT) \u2013 founded in May \u2013 protested.", "pppt"),
     ("A hole in Internet Explorer (IE) lets in attackers.", "ie"),
     ("Finance minister Olaf Scholz (SPD): no new debt.", "spd"),
+    ("Olaf Scholz (SPD): Wir machen keine neuen Schulden.", "spd"),  # opening a line
+    ("Harry Kane (Tottenham) - 20 goals", "tottenham"),
+    ("Apple (AAPL) - shares fell by a tenth", "aapl"),
 ])
 def test_an_abbreviation_after_a_name_stays_a_feature(text, abbreviation):
     assert f"e:{abbreviation}" in salient(text, None, "en", names=True).as_dict()
+
+
+def test_rare_words_are_weighed_as_wordfreq_folds_them():
+    assert features.zipf("straße", "de") > 4  # the list holds "strasse"
 
 
 def test_signatures_do_not_depend_on_what_the_process_saw_before():

@@ -167,6 +167,15 @@ def test_rare_wording_is_measured_against_the_runs_own_language() -> None:
     assert all(doc.garble_score == 0.0 for doc in few)
 
 
+def test_words_are_looked_up_in_general_usage_as_wordfreq_folds_them() -> None:
+    from cleaner.stages.garble.counts import zipf
+
+    assert zipf("Weißes", "de") > 3 and zipf("İstanbul", "tr") > 3  # listed as "weisses", "istanbul"
+    assert zipf("O’Brien", "en") == 0.0  # two tokens to wordfreq: no word of its own
+    german = summarise(["die straße ist gesperrt"], "de").text
+    assert german.rare_share == 0.0
+
+
 def test_name_helpers() -> None:
     assert translit_key("Sergei") == translit_key("Sergey")
     assert translit_key("Zelensky") == translit_key("Zelenskyy") == translit_key("Zelenskiy")
@@ -191,6 +200,7 @@ def test_name_helpers() -> None:
 @pytest.mark.parametrize("first, second", [
     ("Duda", "Dudę"), ("Eurowizja", "Eurowizji"), ("Angriff", "Angriffen"), ("Moskova’nın", "Moskova’dan"),
     ("Sinop'ta", "Sinop’a"), ("Gününde", "Günü'nde"), ("L'Afrique", "Afrique"), ("dell'Europa", "Europa"),
+    ("L'Élysée", "Élysée"), ("Van'dan", "Van'da"), ("Korea", "Korei"),
 ])
 def test_cases_of_one_name_are_inflections(first: str, second: str) -> None:
     assert is_inflection(first, second) and is_inflection(second, first)
@@ -199,6 +209,7 @@ def test_cases_of_one_name_are_inflections(first: str, second: str) -> None:
 @pytest.mark.parametrize("first, second", [
     ("Blinken", "Blingen"), ("Mentzen", "Mentezen"), ("Trump", "Turmp"), ("Sena", "Seda"), ("O'Brien", "O'Bryan"),
     ("Kowalczyk", "Kowalczik"), ("Eurowizja", "Eurowizka"), ("Kowalczyk", "Kowalczk"),  # the last letter kept
+    ("Merkel", "Merkle"), ("Macron", "Macrom"), ("Biden", "Bidet"), ("Kowalczyk", "Kowalczyl"),  # swapped, a consonant
 ])
 def test_a_slip_inside_a_name_is_no_inflection(first: str, second: str) -> None:
     assert not is_inflection(first, second)

@@ -89,9 +89,13 @@ def _available() -> set[str]:
 
 
 def zipf(word: str, language: str) -> float:
-    """Zipf frequency of a lowercase word in wordfreq's list (0 for words it does not know)."""
+    """Zipf frequency of a lowercase word in wordfreq's list (0 for words it does not know). The
+    list is case-folded its own way ("straße" as "strasse"): a word not found is looked up
+    through wordfreq when it is one word of letters beyond ASCII."""
     frequency = wordfreq.get_frequency_dict(language).get(word, 0.0)
-    return round(math.log10(frequency * 1e9), 2) if frequency > 0 else 0.0
+    if frequency > 0:
+        return round(math.log10(frequency * 1e9), 2)
+    return 0.0 if word.isascii() or not word.isalpha() else wordfreq.zipf_frequency(word, language)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,9 +173,10 @@ _CREDIT = re.compile(  # every alternative opens with "(" or "/", which the sear
     r"|(?<=\()[A-Z]{2,8} - [A-Z][^()\n]{1,40}\)"
     r"|(?<=/)[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?/(?=\s*(?:-{1,2}|[–—])))"
 )
-#: A credit after a place that opens a line, written in capitals or not ("Berlin (dpa) -"): the
-#: credit, then the place checked from the line's start.
-_TAGGED = re.compile(r"\(" + _CREDIT_TAG + r"\)(?= ?(?:-{1,2}|[–—:]))")
+#: An agency's credit in lower case after a place that opens a line, then a dash ("Berlin (dpa) -",
+#: "Wien (dpa-AFX) -"): the credit, then the place checked from the line's start. A capitalised
+#: tag there is as often a name's ("Harry Kane (Tottenham) - 20 goals").
+_TAGGED = re.compile(r"\([a-z][A-Za-z.]{1,15}(?:-[A-Za-z][A-Za-z.]{1,15})?\)(?= ?(?:-{1,2}|[–—]))")
 _PLACE = re.compile(r"[A-Z][\w'’.-]*(?:(?:, |/| )[A-Z][\w'’.-]*){0,3} ")
 #: Credits are looked for in the title and dateline only: the first characters of the text.
 CREDIT_CHARS = 600

@@ -63,7 +63,8 @@ class GarbleConfig:
         words rarer than Zipf 3 in wordfreq count as rare). Only the excess counts. Languages that
         inflect more write more rare word forms (Polish news: a median near 0.1), so for the other
         languages the baseline is the median of the run's articles in the language, and with
-        fewer than ``BASELINE_MIN_ARTICLES`` of them their wording is not scored.
+        fewer than ``BASELINE_MIN_ARTICLES`` of them their text is not scored at all (its other
+        signals, doubled words and determiner clashes, are English patterns).
     rare_scale: excess rare-word share worth one unit of text evidence (default 0.04, about the
         spread between the 50th and 99th percentile of BBC News).
     pattern_weight: text evidence per doubled word ("allies and allies") or determiner clash

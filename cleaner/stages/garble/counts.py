@@ -64,9 +64,13 @@ def _frequencies(language: str) -> dict[str, float]:
 
 
 def zipf(word: str, language: str = "en") -> float:
-    """Zipf frequency of ``word`` in general ``language`` (0 when unknown), from wordfreq."""
+    """Zipf frequency of ``word`` in general ``language`` (0 when unknown), from wordfreq. Its
+    word list is case-folded its own way (Weißes as "weisses", Turkish İ): a word not found
+    in lower case is looked up through wordfreq when it is one word of letters beyond ASCII."""
     frequency = _frequencies(language).get(word.lower(), 0.0)
-    return round(math.log10(frequency * 1e9), 2) if frequency > 0 else 0.0
+    if frequency > 0:
+        return round(math.log10(frequency * 1e9), 2)
+    return 0.0 if word.isascii() or not word.isalpha() else wordfreq.zipf_frequency(word, frequency_language(language))
 
 
 class RunCounts:

@@ -116,9 +116,11 @@ def summarise(lines: list[str], language: str) -> GarbleSummary:
     words = _LOWER_WORD_RE.findall(sample)
     types = set(words)
     also_lower = frozenset(name for name in names if name.lower() in types)
+    # wordfreq's list is case-folded ("straße" as "strasse", a Greek final ς as σ)
+    folded = types if sample.isascii() else {w if w.isascii() else w.casefold() for w in types}
     signals = TextSignals(
         words=len(words),
-        rare_share=len(types - common_words(language)) / len(types) if types else 0.0,
+        rare_share=len(folded - common_words(language)) / len(folded) if folded else 0.0,
         reduplications=reduplications(sample),
         determiner_clashes=len(_DETERMINER_CLASH_RE.findall(sample)),
     )

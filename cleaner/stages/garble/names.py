@@ -112,13 +112,22 @@ def is_derived(a: str, b: str) -> bool:
 
 
 #: Languages that capitalise every noun: there a common word of the language is no name (Messe, Presse).
-NOUN_CAPITALISING = frozenset({"de", "lb"})
+NOUN_CAPITALISING = frozenset({"de"})
 
 
 #: A case ending set off from a name by an apostrophe (Turkish: Moskova’dan, Sinop'ta), and an
 #: article or preposition elided onto it (French, Italian: l'Afrique, dell'Europa).
 _CASE_ENDING = re.compile(r"(?<=\w{3})['’][^\W\d_]+$")
-_ELISION = re.compile(r"^[^\W\d_]{1,4}['’](?=[A-Z])")
+_ELISION = re.compile(r"^[^\W\d_]{1,4}['’]")  # only before a capital (``_without_clitics``)
+
+
+_VOWELS = frozenset("aeiouyı")
+
+
+def _without_elision(name: str) -> str:
+    """``name`` without an article elided onto it: l'Afrique, dell'Élysée (not Van'dan: a case ending)."""
+    elided = _ELISION.match(name)
+    return name[elided.end():] if elided and name[elided.end():elided.end() + 1].isupper() else name
 
 
 def is_inflection(a: str, b: str) -> bool:
@@ -126,15 +135,22 @@ def is_inflection(a: str, b: str) -> bool:
     languages that inflect names (Duda/Dudę, Eurowizja/Eurowizji, Angriff/Angriffen, Moskova’nın/
     Moskova’dan, l'Afrique/Afrique): without case endings set off by an apostrophe and elided
     articles, a shared stem of three letters or more and at least half the shorter name, then at
-    most three letters on one side and two on the other, ending in different letters unless one
-    name is the other with an ending. Not for English: its names have no cases, its derived words
+    most three letters on one side and two on the other: an ending added, or one ending for
+    another (a vowel for a vowel or a consonant when only the last letter differs); never two
+    letters swapped or a slip that keeps the last letter. Not for English: its names have no cases, its derived words
     are listed (``is_derived``) and its apostrophes belong to names (O'Brien)."""
-    a, b = (fold(_CASE_ENDING.sub("", _ELISION.sub("", name))) for name in (a, b))
+    a, b = (fold(_CASE_ENDING.sub("", _without_elision(name))) for name in (a, b))
     stem = len(os.path.commonprefix((a, b)))
     shorter_tail, longer_tail = sorted((len(a) - stem, len(b) - stem))
-    # An ending is added, or the last letters differ: a slip inside the word keeps the last letter
-    # (Kowalczyk/Kowalczik, Eurowizja/Eurowizka).
-    ending = shorter_tail == 0 or a[-1] != b[-1]
+    tail_a, tail_b = a[stem:], b[stem:]
+    if shorter_tail == 0:
+        ending = True  # an ending added: Kowalczyk/Kowalczyka
+    elif sorted(tail_a) == sorted(tail_b) or a[-1] == b[-1]:
+        ending = False  # letters swapped (Merkel/Merkle), or a slip inside that keeps the last letter
+    elif longer_tail == 1:
+        ending = bool(_VOWELS & {tail_a, tail_b})  # one last letter for another: a case vowel (Duda/Dudę), not Macron/Macrom
+    else:
+        ending = True  # one ending for another: Chinami/Chinach, Müdürlüğünce/Müdürlüğünden
     return stem >= 3 and 2 * stem >= min(len(a), len(b)) and shorter_tail <= 2 and longer_tail <= 3 and ending
 
 
