@@ -81,7 +81,7 @@ def discover(src: Path, config: InputConfig) -> tuple[list[str], list[Failure]]:
             continue
         name = relative.as_posix()
         if not path.is_file() and path.exists():
-            skipped.append(Failure(name, "not a regular file (a pipe, socket or device)"))
+            skipped.append(Failure(printable_name(name), "not a regular file (a pipe, socket or device)"))
         elif path.suffix.lower() in config.suffixes:
             found.append(name)
         else:

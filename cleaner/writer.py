@@ -10,6 +10,7 @@ back an output it had moved aside but not yet replaced.
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import shutil
@@ -80,7 +81,7 @@ def _dead_owner(folder: Path, dst: Path, kind: str) -> bool:
         return False
     try:
         os.kill(int(pid), 0)
-    except ProcessLookupError:
+    except (ProcessLookupError, OverflowError):  # no such process (a number beyond any)
         return True
     except OSError:
         return False  # it runs, as another user
@@ -93,11 +94,15 @@ def recover_interrupted(dst: Path) -> None:
     if not dst.parent.is_dir():
         return
     for kind in ("tmp", "old"):
-        for folder in sorted(dst.parent.glob(f".{dst.name}.{kind}-*")):
+        for folder in sorted(dst.parent.glob(f".{glob.escape(dst.name)}.{kind}-*")):
             if not _dead_owner(folder, dst, kind):
                 continue
             if kind == "old" and not dst.exists():
-                os.rename(folder, dst)
+                try:
+                    os.rename(folder, dst)
+                except OSError as error:
+                    raise OutputError(f"the previous output {folder}, set aside by a killed run, cannot be put "
+                                      f"back as {dst}: {error.strerror or error}") from None
             else:
                 shutil.rmtree(folder, ignore_errors=True)
 

@@ -44,6 +44,21 @@ def test_what_a_killed_run_left_beside_the_output_is_recovered(tmp_path: Path) -
     alive.mkdir()
     elsewhere = tmp_path / f".out.tmp-another-host-{2**22 + 4321}"  # a run of another machine
     elsewhere.mkdir()
+    beyond = tmp_path / f".out.tmp-{socket.gethostname()}-{10**20}"  # a number no process can have
+    beyond.mkdir()
     writer.check_destination(src, dst)
     assert (dst / writer.MANIFEST).read_text() == "{}\n" and not previous.exists() and not stale.exists()
+    assert not beyond.exists()
     assert alive.is_dir() and elsewhere.is_dir()
+
+
+def test_leftovers_of_an_output_whose_name_holds_glob_characters_are_found(tmp_path: Path) -> None:
+    import socket
+
+    from cleaner import writer
+
+    dst = tmp_path / "out[1]"
+    stale = tmp_path / f".out[1].tmp-{socket.gethostname()}-{2**22 + 4321}"
+    stale.mkdir()
+    writer.recover_interrupted(dst)
+    assert not stale.exists()

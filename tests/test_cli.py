@@ -286,6 +286,7 @@ def test_a_file_name_that_is_not_utf8_fails_alone(tmp_path: Path) -> None:
         for name, data in ((b"/caf\xe9.txt", b"Title\n\nBody of the article.\n"), (b"/d\xff/notes\xe9.csv", b"a,b\n")):
             with open(base + name, "wb") as handle:
                 handle.write(data)
+        os.mkfifo(base + b"/p\xff.txt")
     except OSError:
         pytest.skip("this file system refuses names that are not UTF-8")
     dst = tmp_path / "out"
@@ -293,5 +294,5 @@ def test_a_file_name_that_is_not_utf8_fails_alone(tmp_path: Path) -> None:
     assert result.exit_code == 123, result.output
     report = json.loads((dst / "report.json").read_text(encoding="utf-8"))
     assert [(f["path"], "not valid UTF-8" in f["reason"]) for f in report["failures"]] == [("caf\\xe9.txt", True)]
-    assert [s["path"] for s in report["skipped"]] == ["d\\xff/notes\\xe9.csv"]
+    assert [s["path"] for s in report["skipped"]] == ["d\\xff/notes\\xe9.csv", "p\\xff.txt"]
     assert (dst / "good.txt").is_file()
