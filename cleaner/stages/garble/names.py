@@ -118,9 +118,8 @@ NOUN_CAPITALISING = frozenset({"de"})
 #: A case ending set off from a name by an apostrophe (Turkish: Moskova’dan, Sinop'ta), and an
 #: article or preposition elided onto it (French, Italian: l'Afrique, dell'Europa).
 _CASE_ENDING = re.compile(r"(?<=\w{3})['’][^\W\d_]+$")
-_ELISION = re.compile(r"^[^\W\d_]{1,4}['’]")  # only before a capital (``_without_clitics``)
-
-
+_ELISION = re.compile(r"^[^\W\d_]{1,4}['’]")  # only before a capital (``_without_elision``)
+#: The letters a case ending trades when it is one letter (Duda/Dudę, Korea/Korei), folded.
 _VOWELS = frozenset("aeiouyı")
 
 
@@ -137,8 +136,8 @@ def is_inflection(a: str, b: str) -> bool:
     articles, a shared stem of three letters or more and at least half the shorter name, then at
     most three letters on one side and two on the other: an ending added, or one ending for
     another (a vowel for a vowel or a consonant when only the last letter differs); never two
-    letters swapped or a slip that keeps the last letter. Not for English: its names have no cases, its derived words
-    are listed (``is_derived``) and its apostrophes belong to names (O'Brien)."""
+    letters swapped or a slip that keeps the last letter. Not for English: its names have no
+    cases, its derived words are listed (``is_derived``) and its apostrophes belong to names (O'Brien)."""
     a, b = (fold(_CASE_ENDING.sub("", _without_elision(name))) for name in (a, b))
     stem = len(os.path.commonprefix((a, b)))
     shorter_tail, longer_tail = sorted((len(a) - stem, len(b) - stem))
