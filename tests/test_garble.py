@@ -168,7 +168,7 @@ def test_rare_wording_is_measured_against_the_runs_own_language() -> None:
 
 
 def test_words_are_looked_up_in_general_usage_as_wordfreq_folds_them() -> None:
-    from cleaner.stages.garble.counts import zipf
+    from cleaner.frequencies import zipf
 
     assert zipf("Weißes", "de") > 3 and zipf("İstanbul", "tr") > 3  # listed as "weisses", "istanbul"
     assert zipf("O’Brien", "en") == 0.0  # two tokens to wordfreq: no word of its own

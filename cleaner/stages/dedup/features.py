@@ -10,14 +10,14 @@ explanation asks. The same tokens feed the shingles, the salient features and th
 from __future__ import annotations
 
 import datetime
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
-import wordfreq
 import xxhash
+
+from cleaner.frequencies import wordfreq_language, zipf
 
 SCAN = re.compile(r"\w+|[.!?…]+(?=[\s\"'”’»)\]])|\n")
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -71,31 +71,6 @@ def normalise(text: str) -> str:
 def text_hashes(text: str) -> tuple[int, int]:
     """(xxh3-64 of the UTF-8 bytes, xxh3-64 of the normalised text)."""
     return xxhash.xxh3_64_intdigest(text.encode("utf-8")), xxhash.xxh3_64_intdigest(normalise(text).encode("utf-8"))
-
-
-def wordfreq_language(language: str | None) -> str:
-    """The wordfreq list that weighs words of ``language`` (English when unknown or unsupported)."""
-    code = (language or "en").split("-")[0].lower()
-    return code if code in _available() else "en"
-
-
-_AVAILABLE: set[str] = set()
-
-
-def _available() -> set[str]:
-    if not _AVAILABLE:
-        _AVAILABLE.update(wordfreq.available_languages())
-    return _AVAILABLE
-
-
-def zipf(word: str, language: str) -> float:
-    """Zipf frequency of a lowercase word in wordfreq's list (0 for words it does not know). The
-    list is case-folded its own way ("straße" as "strasse"): a word not found is looked up
-    through wordfreq when it is one word of letters beyond ASCII."""
-    frequency = wordfreq.get_frequency_dict(language).get(word, 0.0)
-    if frequency > 0:
-        return round(math.log10(frequency * 1e9), 2)
-    return 0.0 if word.isascii() or not word.isalpha() else wordfreq.zipf_frequency(word, language)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,17 +17,14 @@ is used as a name there) is kept too, and grows with the names asked about per a
 
 from __future__ import annotations
 
-import math
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
 from itertools import islice
 
-import wordfreq
-
+from cleaner.frequencies import zipf
 from cleaner.stages.garble.article import Article, Occurrence, sentence_start, titles
-from cleaner.stages.garble.extract import COMMON_ZIPF, GarbleSummary, frequency_language
+from cleaner.stages.garble.extract import COMMON_ZIPF, GarbleSummary
 from cleaner.stages.garble.names import VariantJudge
 from cleaner.stages.garble.near import NearNames
 
@@ -56,21 +53,6 @@ class DocView:
     group: str | None
     language: str
     summary: GarbleSummary
-
-
-@cache
-def _frequencies(language: str) -> dict[str, float]:
-    return wordfreq.get_frequency_dict(frequency_language(language))
-
-
-def zipf(word: str, language: str = "en") -> float:
-    """Zipf frequency of ``word`` in general ``language`` (0 when unknown), from wordfreq. Its
-    word list is case-folded its own way (Weißes as "weisses", Turkish İ): a word not found
-    in lower case is looked up through wordfreq when it is one word of letters beyond ASCII."""
-    frequency = _frequencies(language).get(word.lower(), 0.0)
-    if frequency > 0:
-        return round(math.log10(frequency * 1e9), 2)
-    return 0.0 if word.isascii() or not word.isalpha() else wordfreq.zipf_frequency(word, frequency_language(language))
 
 
 class RunCounts:

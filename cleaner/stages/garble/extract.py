@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-import wordfreq
+from cleaner.frequencies import frequencies
 
 # Letters of the Latin, Greek and Cyrillic blocks (re has no \p{Lu}).
 _BMP_LETTERS = [chr(code) for code in range(0x0041, 0x0530)] + [chr(code) for code in range(0x1E00, 0x1F00)]
@@ -78,17 +78,10 @@ class GarbleSummary:
 
 
 @cache
-def frequency_language(language: str) -> str:
-    """The wordfreq language used for ``language``: itself if wordfreq has it, else English."""
-    return language if language in wordfreq.available_languages() else "en"
-
-
-@cache
 def common_words(language: str) -> frozenset[str]:
     """Words of ``language`` at least as frequent as ``COMMON_ZIPF`` (English if wordfreq lacks it)."""
     threshold = 10 ** (COMMON_ZIPF - 9)
-    frequencies = wordfreq.get_frequency_dict(frequency_language(language))
-    return frozenset(w for w, f in frequencies.items() if f >= threshold)
+    return frozenset(w for w, f in frequencies(language).items() if f >= threshold)
 
 
 def reduplications(text: str) -> int:
