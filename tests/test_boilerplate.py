@@ -560,3 +560,11 @@ def test_a_bulleted_list_between_paragraphs_stays_a_link_list_goes():
     assert strip_lines(article(BODY, *items, BODY, BODY)) == set()
     links = ["Mayor opens the new harbour bridge", "Storm closes three schools", "Police name the driver"]
     assert strip_lines(article(BODY, *links, BODY, BODY)) == {5, 7, 9}
+
+
+def test_a_deck_that_says_what_the_lead_says_stays_above_its_date_line():
+    """The summary under a headline repeats the lead's words; a teaser of another story there does not."""
+    deck = "The council approved the new city budget after a long debate about schools and roads."
+    teaser = "Storm closes three harbour schools as the river floods the valley roads."
+    assert strip_lines(article(deck, "PUBLISHED: TUESDAY, MARCH 12, 2013", BODY, BODY, BODY)) == {5}
+    assert strip_lines(article(teaser, "PUBLISHED: TUESDAY, MARCH 12, 2013", BODY, BODY, BODY)) == {3, 5}

@@ -13,7 +13,7 @@ Four kinds of evidence, combined in this order:
    does a list of data that goes on from the body with no line introducing it: lines of one
    repeated pattern that headlines rarely have (results, fixtures, winners; see listing.py),
    with a paragraph right after it. The line that best repeats the title is kept wherever it
-   stands.
+   stands, and so are the sentences right above the body that say what its lead says (a deck).
 4. **Context** inside the body: a short line between two removed lines is junk of their kind;
    a short line between paragraphs is a subhead and stays; a run of three or more short lines
    is a link list, unless its lines share a mark of a list of data (bullets, ranks, labels).
@@ -96,6 +96,7 @@ def classify_lines(lines: Sequence[str], lexicon: Lexicon, *, title_index: int |
     _judge_by_lexicon_and_position(page, body, lexicon.site_words)
     if body is not None:
         _keep_headline(page, body[0], body[1], title)
+        _keep_deck(page, body[0], body[1], title)
         _judge_by_context(page, body)
     return [verdict for verdict in page.verdict if verdict is not None]
 
@@ -375,6 +376,32 @@ def _keep_headline(page: _Page, lo: int, hi: int, title: frozenset[str]) -> None
             best, best_share = pos, share
     if best is not None:
         page.verdict[best] = None
+
+
+_DECK_REACH = 5  # lines above the body searched for its deck, past its date and byline lines
+_DECK_SHARE = 0.4  # share of a deck's words that the title or the lead paragraphs have
+_METADATA = ("dateline", "editor_note", "byline")  # lines that may stand between a deck and the body
+
+
+def _keep_deck(page: _Page, lo: int, hi: int, title: frozenset[str]) -> None:
+    """Right above the body, past its date and byline lines, the sentences that say what the
+    lead says (mostly its own words or the title's) are its deck, the summary under the
+    headline: undo a merely positional verdict on them. A teaser of another article there
+    shares few of the lead's words."""
+    lead = set(title)
+    for text in page.text[lo: min(hi + 1, lo + _LEAD_LINES)]:
+        lead.update(_WORD.findall(text[:2000].lower()))
+    for pos in range(lo - 1, max(lo - _DECK_REACH, 0) - 1, -1):
+        verdict, shape = page.verdict[pos], page.shape[pos]
+        if verdict is None or verdict.code in _METADATA:
+            continue
+        if verdict.evidence.get("rule") != "position" or shape.seps or shape.link or not shape.sentence \
+                or not 6 <= shape.words <= 60:
+            return
+        words = [w for w in _WORD.findall(page.text[pos].lower()) if len(w) > 3]
+        if not words or sum(1 for w in words if w in lead) < _DECK_SHARE * len(words):
+            return
+        page.verdict[pos] = None
 
 
 def _judge_by_context(page: _Page, body: tuple[int, int]) -> None:
