@@ -388,9 +388,7 @@ def _keep_deck(page: _Page, lo: int, hi: int, title: frozenset[str]) -> None:
     lead says (mostly its own words or the title's) are its deck, the summary under the
     headline: undo a merely positional verdict on them. A teaser of another article there
     shares few of the lead's words."""
-    lead = set(title)
-    for text in page.text[lo: min(hi + 1, lo + _LEAD_LINES)]:
-        lead.update(_WORD.findall(text[:2000].lower()))
+    lead: set[str] | None = None  # read only when a line could be a deck: most pages have none
     for pos in range(lo - 1, max(lo - _DECK_REACH, 0) - 1, -1):
         verdict, shape = page.verdict[pos], page.shape[pos]
         if verdict is None or verdict.code in _METADATA:
@@ -398,6 +396,10 @@ def _keep_deck(page: _Page, lo: int, hi: int, title: frozenset[str]) -> None:
         if verdict.evidence.get("rule") != "position" or shape.seps or shape.link or not shape.sentence \
                 or not 6 <= shape.words <= 60:
             return
+        if lead is None:
+            lead = set(title)
+            for text in page.text[lo: min(hi + 1, lo + _LEAD_LINES)]:
+                lead.update(_WORD.findall(text[:2000].lower()))
         words = [w for w in _WORD.findall(page.text[pos].lower()) if len(w) > 3]
         if not words or sum(1 for w in words if w in lead) < _DECK_SHARE * len(words):
             return
