@@ -2,8 +2,9 @@
 
     python bench/eval_garble.py [--data ../shared/dev] [--seed 13 | --seed 7,13,99] [--languages] [--mlqe] [--verbose] [--misses N]
 
-Runs ECB+ (with its gold event clusters as event groups, and once without groups) and BBC News
-(no groups; one article per exact-duplicate group) through ``bench/garble_corruptions.py``, then
+Runs ECB+ (with its gold event clusters as event groups, once without groups, and once with the
+groups the duplicates stage finds, as the pipeline runs it: ``ecbplus-pipeline``) and BBC News
+(no groups, and ``bbc-pipeline``; one article per exact-duplicate group) through ``bench/garble_corruptions.py``, then
 the stage, and reports token precision/recall (by corruption kind; real-word look-alikes also split
 into those that are themselves names of the uncorrupted run and the rest), document precision/recall/F1,
 the false-flag rate on legitimate variants, and the same figures for a simple baseline
@@ -51,6 +52,7 @@ from garble_corruptions import (  # noqa: E402
 
 from cleaner.document import Document  # noqa: E402
 from cleaner.stages import garble  # noqa: E402
+from cleaner.stages.dedup import DuplicatesConfig, group_signatures, signatures  # noqa: E402
 from cleaner.stages.garble.extract import NAME_RE, summarise, text_score  # noqa: E402
 
 
@@ -238,14 +240,31 @@ def missed_injections(gen: Generated, flags: Counter[tuple[str, int, str]], limi
     return [line for kind in sorted(by_kind) for line in sorted(rng.sample(by_kind[kind], min(limit, len(by_kind[kind]))))]
 
 
-def evaluate(data: Path, dataset: str, groups: bool, seed: int, vocabulary: Vocabulary,
+def with_pipeline_groups(articles: list[Article]) -> list[Article]:
+    """The articles with the event groups the duplicates stage finds among them (groups of one
+    left out), as the pipeline hands them to the garble stage."""
+    config = DuplicatesConfig()
+    sigs = [signatures("\n".join(a.lines), a.lines[0] if a.lines else None, None, config, language="en")
+            for a in articles]
+    grouping = group_signatures([a.id for a in articles], sigs, config)
+    event = dict(zip(grouping.ids, grouping.event_group))
+    sizes = Counter(event.values())
+    return [Article(a.id, a.lines, event[a.id] if sizes[event[a.id]] > 1 else None) for a in articles]
+
+
+GROUPINGS = {"gold": "", "none": " (no groups)", "pipeline": " (groups from the duplicates stage)"}
+
+
+def evaluate(data: Path, dataset: str, grouping: str, seed: int, vocabulary: Vocabulary,
              misses: int = 0) -> dict[str, object]:
-    articles = load(data, dataset, groups)
+    """``grouping``: "gold" (ECB+ clusters), "none", or "pipeline" (``with_pipeline_groups``)."""
+    articles = load(data, dataset, grouping == "gold")
     gen = generate(articles, seed, vocabulary=vocabulary)
     config = garble.GarbleConfig()
-    clean_flags, _, _ = stage_flags(run_stage(articles, config)[0])
+    regroup = with_pipeline_groups if grouping == "pipeline" else list
+    clean_flags, _, _ = stage_flags(run_stage(regroup(articles), config)[0])
     misspelt = source_misspellings(articles, vocabulary)
-    docs, per_doc, corpus = run_stage(gen.articles, config)
+    docs, per_doc, corpus = run_stage(regroup(gen.articles), config)
     flags, flagged_docs, suggestions = stage_flags(docs)
     names = run_names(articles)
     stage = score(gen, flags, flagged_docs, clean_flags, misspelt, names, suggestions)
@@ -255,7 +274,7 @@ def evaluate(data: Path, dataset: str, groups: bool, seed: int, vocabulary: Voca
     pre = [(k, suggestions[k]) for k in sorted(flags - injected) if (k[0], k[2]) in misspelt]
     false = [(k, suggestions[k]) for k in sorted(flags - injected) if (k[0], k[2]) not in misspelt]
     return {
-        "dataset": dataset + ("" if groups or dataset != "ecbplus" else " (no groups)"),
+        "dataset": dataset + ("" if dataset == "bbc" and grouping == "none" else GROUPINGS[grouping]),
         "stage": stage, "baseline": base, "redraws": dict(gen.redraws),
         "us_per_doc": 1e6 * per_doc / len(docs), "corpus_seconds": corpus,
         "false_flags_sample": [f"{k[0]}:{k[1]} {k[2]}->{s}" for k, s in false[:40]],
@@ -324,7 +343,7 @@ def main() -> None:
     parser.add_argument("--seed", default="13",
                         help="generator seed, or several separated by commas: the figures are then the mean "
                              "over the seeds, with the lowest and highest (one seed's draw is a small sample)")
-    parser.add_argument("--datasets", default="ecbplus,ecbplus-nogroups,bbc")
+    parser.add_argument("--datasets", default="ecbplus,ecbplus-nogroups,ecbplus-pipeline,bbc,bbc-pipeline")
     parser.add_argument("--mlqe", action="store_true", help="also report the Spearman correlation on MLQE-PE")
     parser.add_argument("--languages", action="store_true",
                         help="also run the stage on clean SemEval articles of each language (nothing injected)")
@@ -339,8 +358,9 @@ def main() -> None:
             "doc_precision", "doc_precision_new", "doc_recall", "doc_f1", "doc_f1_new", "variant_false_flags", "variant_doc_false_flags")
     seeds = [int(seed) for seed in args.seed.split(",")]
     for name in filter(None, args.datasets.split(",")):
-        dataset, groups = name.removesuffix("-nogroups"), not name.endswith("-nogroups")
-        runs = [evaluate(args.data, dataset, groups, seed, vocabulary, args.misses) for seed in seeds]
+        dataset, _, suffix = name.partition("-")
+        grouping = {"nogroups": "none", "pipeline": "pipeline"}.get(suffix, "gold" if dataset == "ecbplus" else "none")
+        runs = [evaluate(args.data, dataset, grouping, seed, vocabulary, args.misses) for seed in seeds]
         out = runs[0]
         s, b = out["stage"], out["baseline"]
         print(f"== {out['dataset']}: {s['n_docs']} docs, {s['n_corrupt_docs']} corrupted "
