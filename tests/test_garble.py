@@ -239,6 +239,13 @@ def test_a_common_noun_is_no_name_where_every_noun_is_capitalised() -> None:
     assert not any(_flagged(doc) for doc in german)
 
 
+def test_a_day_or_month_is_no_name_to_suggest() -> None:
+    texts = [f"Title {n}\n\nThe team said on Sunday that it would play again, and on Sunday it did." for n in range(8)]
+    texts.append("Title 9\n\nThe team said on Sudan that it would play again.")
+    docs = _run([_doc(str(n), text) for n, text in enumerate(texts)])
+    assert not any(_flagged(doc) for doc in docs)  # without the rule: Sudan -> Sunday
+
+
 def test_a_tie_between_two_rare_spellings_is_not_flagged() -> None:
     # One article each, neither spelling known to general usage: nothing says which is wrong.
     first = "Title\n\nThe lawyer Alexis Kouyias said the trial would go on."

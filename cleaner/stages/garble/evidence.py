@@ -41,7 +41,7 @@ from cleaner.stages.garble.contexts import Contexts
 from cleaner.stages.garble.counts import DocView, RunCounts
 from cleaner.stages.garble.extract import COMMON_ZIPF
 from cleaner.stages.garble.fullnames import FullNames
-from cleaner.stages.garble.names import NOUN_CAPITALISING, VariantJudge, is_inflection, phonetic_distance
+from cleaner.stages.garble.names import CALENDAR_WORDS, NOUN_CAPITALISING, VariantJudge, is_inflection, phonetic_distance
 from cleaner.stages.garble.slots import SLOT_TOKEN_MAX_DOCS, SlotIndex
 
 #: Names this long keep three quarters of their letters under two edits: few real names lie that
@@ -150,8 +150,11 @@ class SuspectScorer:
         return self._rivals[key]
 
     def _other_name(self, token: str, name: str, language: str) -> bool:
-        """False when, in ``language``, ``token`` is no name (a common noun where every noun is
-        capitalised: Messe, Presse) or a case of ``name`` (``names.is_inflection``: not in English)."""
+        """False when ``name`` is a day or month (no name), or when, in ``language``, ``token`` is
+        no name (a common noun where every noun is capitalised: Messe, Presse) or a case of
+        ``name`` (``names.is_inflection``: not in English)."""
+        if name.lower() in CALENDAR_WORDS:
+            return False
         if language in NOUN_CAPITALISING and self.counts.zipf(token, language) >= COMMON_ZIPF:
             return False
         return language == "en" or not is_inflection(token, name)
