@@ -246,6 +246,17 @@ def test_a_day_or_month_is_no_name_to_suggest() -> None:
     assert not any(_flagged(doc) for doc in docs)  # without the rule: Sudan -> Sunday
 
 
+def test_a_name_three_other_articles_use_is_no_slip_whatever_one_event_prefers() -> None:
+    texts = [(f"Title {n}\n\nThe Union said on day {n} that the strike would go on, the Union told members.", "e1")
+             for n in range(10)]
+    texts += [(f"Later {n}\n\nThe Union said in week {n} that talks would resume.", None) for n in range(20)]
+    texts.append(("Title x\n\nThe Unison said on day 15 that the strike would go on.", "e1"))
+    texts += [(f"Other {n}\n\nHealth workers in Unison voted on pay, Unison said in a statement {n}.", None)
+              for n in range(3)]
+    docs = _run([_doc(str(n), text, group) for n, (text, group) in enumerate(texts)])
+    assert not any(_flagged(doc) for doc in docs)  # without the rule: Unison -> Union in the event's report
+
+
 def test_a_tie_between_two_rare_spellings_is_not_flagged() -> None:
     # One article each, neither spelling known to general usage: nothing says which is wrong.
     first = "Title\n\nThe lawyer Alexis Kouyias said the trial would go on."

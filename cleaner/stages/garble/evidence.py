@@ -47,6 +47,9 @@ from cleaner.stages.garble.slots import SLOT_TOKEN_MAX_DOCS, SlotIndex
 #: Names this long keep three quarters of their letters under two edits: few real names lie that
 #: close to one (Westminster, Birmingham), unlike short ones (Closer for Glocer, Walter for Halser).
 _LONG_NAME = 8
+#: Other articles that, using a token as a name, make it a name of its own: the reports of one
+#: event preferring a near name (Union, British) do not make it a slip (Unison, Brits).
+_OWN_NAME_DOCS = 3
 
 
 @dataclass(frozen=True)
@@ -323,6 +326,8 @@ class SuspectScorer:
                              if p != position)
         if self._tie(token_count, name_count, token_docs, name_docs, zipf_token, zipf_name):
             return None
+        if name_group and token_docs + token_group >= _OWN_NAME_DOCS:
+            return None  # a name of its own across the run (Unison, Brits), whatever one event's reports prefer
         log_odds = self._count_log_odds(token_count, name_count, token_docs, name_docs, token_group, name_group,
                                         distance, zipf_token, zipf_name)
         if log_odds + self.weights.context < self.min_log_odds:
