@@ -72,6 +72,16 @@ class _Page:
     match: list[Match | None]
     verdict: list[Finding | None]
     echo: int = -1  # position of the line that best repeats the title (a headline above the body)
+    body: tuple[int, int] | None = None
+    indent_is_bullet: bool | None = None  # the body's paragraphs have no indent: an indented line lost its bullet
+
+    def marks(self, pos: int) -> int:
+        """The marks of a list of data of the line at ``pos`` (``listing.data_marks``)."""
+        if self.indent_is_bullet is None:  # read on first need: most pages never ask
+            lo, hi = self.body or (0, len(self.text) - 1)
+            prose = [self.text[p] for p in range(lo, hi + 1) if self.shape[p].prose]
+            self.indent_is_bullet = 2 * sum(text[:1].isspace() for text in prose) < len(prose)
+        return data_marks(self.text[pos], self.indent_is_bullet)
 
 
 def classify_lines(lines: Sequence[str], lexicon: Lexicon, *, title_index: int | None = 0,
@@ -92,7 +102,7 @@ def classify_lines(lines: Sequence[str], lexicon: Lexicon, *, title_index: int |
     title = title_tokens(title_text) if title_text else frozenset()
     if title:
         page.echo = _title_echo(page, title, title_index)
-    body = _find_body(page)
+    body = page.body = _find_body(page)
     _judge_by_lexicon_and_position(page, body, lexicon.site_words)
     if body is not None:
         _keep_headline(page, body[0], body[1], title)
@@ -235,10 +245,10 @@ def _data_list(page: _Page, start: int, end: int) -> int:
     one ('Brennan.') that the next line goes on from. A lexicon match or a menu-shaped line
     ends it."""
     shapes, texts = page.shape, page.text
-    previous = data_marks(texts[end]) if not shapes[end].prose else 0
+    previous = page.marks(end) if not shapes[end].prose else 0
     previous_text = texts[end]
     items = named = 1 if previous else 0
-    if previous and end > 0 and not shapes[end - 1].prose and data_marks(texts[end - 1]):
+    if previous and end > 0 and not shapes[end - 1].prose and page.marks(end - 1):
         items = named = 2  # the list began in the body
     last = -1
     pos = start
@@ -246,12 +256,12 @@ def _data_list(page: _Page, start: int, end: int) -> int:
         shape = shapes[pos]
         if page.match[pos] is not None or shape.seps or shape.link:
             break
-        marks = data_marks(texts[pos])
+        marks = page.marks(pos)
         listed = items >= 2 and named >= 1
         if not marks or previous and not shared(previous_text, previous, texts[pos], marks) and not listed:
             if not listed or marks or shape.prose or shape.words > _GAP_WORDS or pos + 1 >= len(shapes) \
                     or page.match[pos + 1] is not None \
-                    or not shared(previous_text, previous, texts[pos + 1], data_marks(texts[pos + 1])):
+                    or not shared(previous_text, previous, texts[pos + 1], page.marks(pos + 1)):
                 break
             pos += 1  # a short line inside the list: the next line goes on from the one before it
             continue
@@ -269,7 +279,7 @@ def _one_pattern(page: _Page, run: list[int]) -> bool:
     perhaps the first ('The council will') share a mark of a list, each with the one before."""
     common, marked = -1, []
     for pos in run:
-        marks = data_marks(page.text[pos])
+        marks = page.marks(pos)
         if marks:
             if marked:
                 common &= shared(page.text[marked[-1][0]], marked[-1][1], page.text[pos], marks)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-BULLET = 1  # "- Best play - ...", "• ..."
+BULLET = 1  # "- Best play - ...", "• ...", or an indent where paragraphs have none (bullets lost)
 RANK = 2  # "1 Anna ...", "2. Smith ...", "3) ...": shared only by ranks that count up (``rank``)
 VERSUS = 4  # "Harbour Rovers v Valley Town", "Hawks vs. Owls"
 ASIDE = 8  # "Name (Country)"
@@ -30,8 +30,9 @@ _ARROWS = ">»›"  # the arrow a link opens with
 _BULLETS = "-–—•*·"
 
 
-def data_marks(text: str) -> int:
-    """The marks of a list of data that a line carries (a bit set, 0 for none)."""
+def data_marks(text: str, indent_is_bullet: bool = False) -> int:
+    """The marks of a list of data that a line carries (a bit set, 0 for none); an indent counts
+    as a bullet only where the caller knows the page's paragraphs are not indented."""
     line = text.strip()
     if line[:1] in "([" and _NOTE.match(line) or line[:1] in _ARROWS:
         return 0  # "(3) Report, Harbour Times, 2011": an endnote; ">> News - ...": a link
@@ -40,6 +41,8 @@ def data_marks(text: str) -> int:
     if line[:1] in _BULLETS and line[1:2].isspace():
         marks |= BULLET
         rest = line[2:]
+    elif indent_is_bullet and text[:2].isspace():
+        marks |= BULLET
     elif line[:1].isdigit() and _RANK.match(line):
         marks |= RANK
         rest = line.split(None, 1)[1]
