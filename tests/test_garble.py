@@ -257,6 +257,15 @@ def test_a_name_three_other_articles_use_is_no_slip_whatever_one_event_prefers()
     assert not any(_flagged(doc) for doc in docs)  # without the rule: Unison -> Union in the event's report
 
 
+def test_a_slip_keeps_the_names_first_letter() -> None:
+    texts = [f"Title {n}\n\nThe Hallam team said on day {n} that the club would appeal, Hallam told reporters."
+             for n in range(8)]
+    texts.append("Title x\n\nThe Callam team said on day 9 that the club would appeal.")  # another name
+    texts.append("Title y\n\nThe Halam team said on day 10 that the club would appeal.")  # a slip
+    docs = _run([_doc(str(n), text) for n, text in enumerate(texts)])
+    assert not _flagged(docs[8]) and _flagged(docs[9]) == Counter({("Halam", "Hallam"): 1})
+
+
 def test_a_tie_between_two_rare_spellings_is_not_flagged() -> None:
     # One article each, neither spelling known to general usage: nothing says which is wrong.
     first = "Title\n\nThe lawyer Alexis Kouyias said the trial would go on."

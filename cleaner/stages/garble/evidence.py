@@ -41,7 +41,9 @@ from cleaner.stages.garble.contexts import Contexts
 from cleaner.stages.garble.counts import DocView, RunCounts
 from cleaner.stages.garble.extract import COMMON_ZIPF
 from cleaner.stages.garble.fullnames import FullNames
-from cleaner.stages.garble.names import CALENDAR_WORDS, NOUN_CAPITALISING, VariantJudge, is_inflection, phonetic_distance
+from cleaner.stages.garble.names import (
+    CALENDAR_WORDS, NOUN_CAPITALISING, VariantJudge, fold, is_inflection, phonetic_distance,
+)
 from cleaner.stages.garble.slots import SLOT_TOKEN_MAX_DOCS, SlotIndex
 
 #: Names this long keep three quarters of their letters under two edits: few real names lie that
@@ -165,6 +167,8 @@ class SuspectScorer:
     def _possible(self, token: str, name: str, distance: int, language: str) -> bool:
         """False when no article could reach the threshold for ``token`` standing for ``name``."""
         zipf_token, zipf_name = self.counts.zipf(token, language), self.counts.zipf(name, language)
+        if zipf_token == 0.0 and fold(token)[:1] != fold(name)[:1]:
+            return False  # a slip keeps a name's first letter: a non-word that changes it is another name
         if zipf_token >= COMMON_ZIPF and self.counts.ordinary_in_run(name):
             return False
         if self._bound(len(self.counts.docs_with[name]), 1, distance, zipf_token, zipf_name) < self.min_log_odds:
