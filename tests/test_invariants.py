@@ -65,3 +65,19 @@ def test_repair_and_trimming_agree_on_unicode_spaces() -> None:
     """Found by hypothesis: a leading U+2028 hid mojibake from ftfy until the title was trimmed."""
     once = clean_text("\u2028\u00a0Ã©", CONFIG).text
     assert clean_text(once, CONFIG).text == once
+
+
+# Names and lines of any script, apostrophes, brackets and dashes: what the new text rules parse.
+WORDS = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDS, WORDS)
+def test_text_rules_take_any_string(a: str, b: str) -> None:
+    from cleaner.stages.boilerplate.listing import data_marks, shared
+    from cleaner.stages.dedup.features import without_credits
+    from cleaner.stages.garble.names import is_inflection
+
+    assert is_inflection(a, b) == is_inflection(b, a)
+    assert len(without_credits(a)) <= len(a) + 1
+    assert shared(a, data_marks(a), b, data_marks(b, indent_is_bullet=True)) >= 0
