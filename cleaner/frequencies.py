@@ -21,6 +21,11 @@ def frequencies(language: str | None) -> dict[str, float]:
     return wordfreq.get_frequency_dict(wordfreq_language(language))
 
 
+#: Languages whose words wordfreq can only look up with a tokenizer it does not bring (jieba,
+#: MeCab): their words are looked up in the list as written, never through wordfreq.
+_NEEDS_TOKENIZER = frozenset({"zh", "ja", "ko"})
+
+
 def zipf(word: str, language: str | None = "en") -> float:
     """Zipf frequency of ``word`` in general ``language`` (0 when unknown). wordfreq lists words
     case-folded its own way (Weißes as "weisses", Turkish İ): a word not found in lower case is
@@ -28,4 +33,7 @@ def zipf(word: str, language: str | None = "en") -> float:
     frequency = frequencies(language).get(word.lower(), 0.0)
     if frequency > 0:
         return round(math.log10(frequency * 1e9), 2)
-    return 0.0 if word.isascii() or not word.isalpha() else wordfreq.zipf_frequency(word, wordfreq_language(language))
+    code = wordfreq_language(language)
+    if word.isascii() or not word.isalpha() or code in _NEEDS_TOKENIZER:
+        return 0.0
+    return wordfreq.zipf_frequency(word, code)

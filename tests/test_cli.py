@@ -296,3 +296,18 @@ def test_a_file_name_that_is_not_utf8_fails_alone(tmp_path: Path) -> None:
     assert [(f["path"], "not valid UTF-8" in f["reason"]) for f in report["failures"]] == [("caf\\xe9.txt", True)]
     assert [s["path"] for s in report["skipped"]] == ["d\\xff/notes\\xe9.csv", "p\\xff.txt"]
     assert (dst / "good.txt").is_file()
+
+
+def test_chinese_japanese_and_korean_articles_are_cleaned(tmp_path: Path) -> None:
+    """wordfreq looks their words up only with tokenizers it does not bring: no stage may ask it to."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "ja.txt").write_text("東京都庁で会見\n\n東京都の知事は月曜日に記者会見を開き、新しい予算案について説明した。"
+                                "Müller氏も出席した。\n", encoding="utf-8")
+    (src / "zh.txt").write_text("北京市政府召开会议\n\n北京市政府星期一召开会议，讨论新的预算方案。Zürich代表团也出席了会议。\n",
+                                encoding="utf-8")
+    (src / "ko.txt").write_text("서울시청 기자회견\n\n서울시장은 월요일 기자회견을 열고 새 예산안을 설명했다. Müller 씨도 참석했다.\n",
+                                encoding="utf-8")
+    result = CliRunner().invoke(main, ["clean", str(src), "-o", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.txt")) == ["ja.txt", "ko.txt", "zh.txt"]
