@@ -171,6 +171,8 @@ def test_words_are_looked_up_in_general_usage_as_wordfreq_folds_them() -> None:
     from cleaner.frequencies import zipf
 
     assert zipf("Weißes", "de") > 3 and zipf("İstanbul", "tr") > 3  # listed as "weisses", "istanbul"
+    # wordfreq looks Chinese, Japanese and Korean up only with tokenizers it does not bring: never asked
+    assert zipf("東京都庁", "ja") >= 0 and zipf("Zürich", "zh-cn") >= 0 and zipf("서울시청", "ko") >= 0
     assert zipf("O’Brien", "en") == 0.0  # two tokens to wordfreq: no word of its own
     german = summarise(["die straße ist gesperrt"], "de").text
     assert german.rare_share == 0.0
@@ -239,6 +241,13 @@ def test_a_common_noun_is_no_name_where_every_noun_is_capitalised() -> None:
     assert not any(_flagged(doc) for doc in german)
 
 
+def test_a_day_of_the_week_is_no_name_to_suggest_but_a_month_may_be() -> None:
+    texts = [f"Title {n}\n\nPresenter June Sarpong said on day {n} that the show would go on." for n in range(8)]
+    texts.append("Title 9\n\nPresenter Jnue Sarpong said on day 9 that the show would go on.")
+    docs = _run([_doc(str(n), text) for n, text in enumerate(texts)])
+    assert _flagged(docs[8]) == Counter({("Jnue", "June"): 1})
+
+
 def test_a_day_or_month_is_no_name_to_suggest() -> None:
     texts = [f"Title {n}\n\nThe team said on Sunday that it would play again, and on Sunday it did." for n in range(8)]
     texts.append("Title 9\n\nThe team said on Sudan that it would play again.")
@@ -255,6 +264,11 @@ def test_a_name_three_other_articles_use_is_no_slip_whatever_one_event_prefers()
               for n in range(3)]
     docs = _run([_doc(str(n), text, group) for n, (text, group) in enumerate(texts)])
     assert not any(_flagged(doc) for doc in docs)  # without the rule: Unison -> Union in the event's report
+    # The same slip repeated in three reports of the event alone is no name of its own.
+    copies = texts[:31] + [(f"Title c{n}\n\nThe Unison said on day {16 + n} that the strike would go on.", "e1")
+                           for n in range(2)]
+    docs = _run([_doc(str(n), text, group) for n, (text, group) in enumerate(copies)])
+    assert sum(_flagged(doc)[("Unison", "Union")] for doc in docs) == 3
 
 
 def test_a_slip_keeps_the_names_first_letter() -> None:
@@ -262,8 +276,12 @@ def test_a_slip_keeps_the_names_first_letter() -> None:
              for n in range(8)]
     texts.append("Title x\n\nThe Callam team said on day 9 that the club would appeal.")  # another name
     texts.append("Title y\n\nThe Halam team said on day 10 that the club would appeal.")  # a slip
+    texts.append("Title z\n\nThe \u041dallam team said on day 11 that the club would appeal.")  # a Cyrillic look-alike
+    texts.append("Title w\n\nThe Hallam team said on day 12 that the Callam coach would appeal.")  # the article's own name
     docs = _run([_doc(str(n), text) for n, text in enumerate(texts)])
     assert not _flagged(docs[8]) and _flagged(docs[9]) == Counter({("Halam", "Hallam"): 1})
+    assert _flagged(docs[10]) == Counter({("\u041dallam", "Hallam"): 1})
+    assert _flagged(docs[11]) == Counter({("Callam", "Hallam"): 1})
 
 
 def test_a_tie_between_two_rare_spellings_is_not_flagged() -> None:

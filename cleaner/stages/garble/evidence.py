@@ -32,6 +32,7 @@ names that have rivals (``bench/bench_garble.py`` shows both terms).
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -49,9 +50,22 @@ from cleaner.stages.garble.slots import SLOT_TOKEN_MAX_DOCS, SlotIndex
 #: Names this long keep three quarters of their letters under two edits: few real names lie that
 #: close to one (Westminster, Birmingham), unlike short ones (Closer for Glocer, Walter for Halser).
 _LONG_NAME = 8
-#: Other articles that, using a token as a name, make it a name of its own: the reports of one
-#: event preferring a near name (Union, British) do not make it a slip (Unison, Brits).
+#: Articles outside the event that, using a token as a name, make it a name of its own: the
+#: reports of one event preferring a near name (Union, British) do not make it a slip (Unison, Brits).
 _OWN_NAME_DOCS = 3
+
+
+def _script(char: str) -> str:
+    """The script of a letter as Unicode names it ("LATIN", "CYRILLIC", "GREEK")."""
+    return unicodedata.name(char, "?").split(" ", 1)[0]
+
+
+def _other_first_letter(token: str, name: str) -> bool:
+    """Whether ``token`` starts with another letter than ``name``, in the same script as the rest
+    of the token: a Cyrillic Н before Latin letters ("Нallam") is a look-alike, a corruption."""
+    if len(token) < 2 or _script(token[0]) != _script(token[1]):
+        return False
+    return fold(token)[:1] != fold(name)[:1]
 
 
 @dataclass(frozen=True)
@@ -155,7 +169,7 @@ class SuspectScorer:
         return self._rivals[key]
 
     def _other_name(self, token: str, name: str, language: str) -> bool:
-        """False when ``name`` is a day or month (no name), or when, in ``language``, ``token`` is
+        """False when ``name`` is a day of the week (no name), or when, in ``language``, ``token`` is
         no name (a common noun where every noun is capitalised: Messe, Presse) or a case of
         ``name`` (``names.is_inflection``: not in English)."""
         if name.lower() in CALENDAR_WORDS:
@@ -167,8 +181,6 @@ class SuspectScorer:
     def _possible(self, token: str, name: str, distance: int, language: str) -> bool:
         """False when no article could reach the threshold for ``token`` standing for ``name``."""
         zipf_token, zipf_name = self.counts.zipf(token, language), self.counts.zipf(name, language)
-        if zipf_token == 0.0 and fold(token)[:1] != fold(name)[:1]:
-            return False  # a slip keeps a name's first letter: a non-word that changes it is another name
         if zipf_token >= COMMON_ZIPF and self.counts.ordinary_in_run(name):
             return False
         if self._bound(len(self.counts.docs_with[name]), 1, distance, zipf_token, zipf_name) < self.min_log_odds:
@@ -330,8 +342,10 @@ class SuspectScorer:
                              if p != position)
         if self._tie(token_count, name_count, token_docs, name_docs, zipf_token, zipf_name):
             return None
-        if name_group and token_docs + token_group >= _OWN_NAME_DOCS:
+        if name_group and token_docs - token_group >= _OWN_NAME_DOCS:
             return None  # a name of its own across the run (Unison, Brits), whatever one event's reports prefer
+        if zipf_token == 0.0 and name_count == 0 and _other_first_letter(token, name):
+            return None  # a slip keeps a name's first letter: a non-word that changes it is another name
         log_odds = self._count_log_odds(token_count, name_count, token_docs, name_docs, token_group, name_group,
                                         distance, zipf_token, zipf_name)
         if log_odds + self.weights.context < self.min_log_odds:

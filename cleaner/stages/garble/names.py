@@ -113,12 +113,9 @@ def is_derived(a: str, b: str) -> bool:
 
 #: Languages that capitalise every noun: there a common word of the language is no name (Messe, Presse).
 NOUN_CAPITALISING = frozenset({"de"})
-#: Days and months are capitalised by convention, not names: a near miss of one is no corrupted
-#: name (Sudan, Sandy for Sunday).
-CALENDAR_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december".split()
-)
+#: Days of the week are capitalised by convention, not names: a near miss of one is no corrupted
+#: name (Sudan, Sandy for Sunday). Months are left out: May, June, April, August are also first names.
+CALENDAR_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 #: A case ending set off from a name by an apostrophe (Turkish: Moskova’dan, Sinop'ta), and an
