@@ -537,6 +537,7 @@ def test_a_results_block_of_mixed_lines_stays_with_its_last_words():
      "Election 2024: Who is standing in your area"),
     ("Opinion - Why the budget fails us all", "Sport - Rovers sign new striker", "Travel - Ten walks by the sea"),
     ("5 things to know about the budget", "10 best walks in the valley", "3 schools to close next year"),
+    ("  Mayor opens the new harbour bridge", "  Storm closes three schools in the valley", "  Police name the driver"),
 ])
 def test_links_after_the_article_still_go(items):
     """Related headlines, dated headlines, section-tagged links, endnotes and page numbers after
@@ -549,9 +550,10 @@ def test_on_a_page_that_indents_every_line_an_indent_is_no_bullet():
     links = ["Mayor opens the new harbour bridge", "Storm closes three schools in the valley", "Police name the driver"]
     text = article(*("  " + line for line in (BODY, BODY, *links)))
     assert strip_lines(text) == {7, 9, 11}
-    # Where the paragraphs have no indent, indented short lines are a list that lost its bullets.
+    # Where the paragraphs have no indent, indented short lines inside the body are a list that lost its bullets.
     items = ["Raised spending on schools to 4bn", "Cut the tax on fuel", "Froze the fares on buses and trains"]
-    assert strip_lines(article(BODY, *("   " + item for item in items), BODY, BODY)) == set()
+    for indent in ("   ", "\t"):
+        assert strip_lines(article(BODY, *(indent + item for item in items), BODY, BODY)) == set()
 
 
 def test_a_list_of_data_after_the_page_furniture_goes():

@@ -75,8 +75,12 @@ class _Page:
     body: tuple[int, int] | None = None
     indent_is_bullet: bool | None = None  # the body's paragraphs have no indent: an indented line lost its bullet
 
-    def marks(self, pos: int) -> int:
-        """The marks of a list of data of the line at ``pos`` (``listing.data_marks``)."""
+    def marks(self, pos: int, indent: bool = False) -> int:
+        """The marks of a list of data of the line at ``pos`` (``listing.data_marks``); with
+        ``indent``, an indent counts as a lost bullet where the body's paragraphs have none (a
+        list inside the body; after it, an indented block is as often the page's links)."""
+        if not indent:
+            return data_marks(self.text[pos])
         if self.indent_is_bullet is None:  # read on first need: most pages never ask
             lo, hi = self.body or (0, len(self.text) - 1)
             prose = [self.text[p] for p in range(lo, hi + 1) if self.shape[p].prose]
@@ -279,7 +283,7 @@ def _one_pattern(page: _Page, run: list[int]) -> bool:
     perhaps the first ('The council will') share a mark of a list, each with the one before."""
     common, marked = -1, []
     for pos in run:
-        marks = page.marks(pos)
+        marks = page.marks(pos, indent=True)
         if marks:
             if marked:
                 common &= shared(page.text[marked[-1][0]], marked[-1][1], page.text[pos], marks)

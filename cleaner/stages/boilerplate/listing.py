@@ -41,7 +41,7 @@ def data_marks(text: str, indent_is_bullet: bool = False) -> int:
     if line[:1] in _BULLETS and line[1:2].isspace():
         marks |= BULLET
         rest = line[2:]
-    elif indent_is_bullet and text[:2].isspace():
+    elif indent_is_bullet and text[:1].isspace():
         marks |= BULLET
     elif line[:1].isdigit() and _RANK.match(line):
         marks |= RANK
