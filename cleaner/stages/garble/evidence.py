@@ -309,6 +309,8 @@ class SuspectScorer:
             self._pair_facts(token, name, doc.language)
         if token_count == 0 or name_count == 0 and name_uses == 0:
             return None
+        if zipf_token == 0.0 and name_count == 0 and _other_first_letter(token, name):
+            return None  # a slip keeps a name's first letter: a non-word that changes it is another name
         ordinary = zipf_token >= COMMON_ZIPF or token in doc.summary.also_lowercase
         if ordinary and name_ordinary:
             return None  # a common word next to a common word (Ministry, Minister): no name here
@@ -344,8 +346,6 @@ class SuspectScorer:
             return None
         if name_group and token_docs - token_group >= _OWN_NAME_DOCS:
             return None  # a name of its own across the run (Unison, Brits), whatever one event's reports prefer
-        if zipf_token == 0.0 and name_count == 0 and _other_first_letter(token, name):
-            return None  # a slip keeps a name's first letter: a non-word that changes it is another name
         log_odds = self._count_log_odds(token_count, name_count, token_docs, name_docs, token_group, name_group,
                                         distance, zipf_token, zipf_name)
         if log_odds + self.weights.context < self.min_log_odds:
