@@ -365,6 +365,15 @@ _LEAD_LINES = 3  # body lines whose words a headline shares
 _HEADLINE_SHARE = 0.4
 
 
+def _lead_words(page: _Page, first: int, lo: int, hi: int, title: frozenset[str]) -> set[str]:
+    """The title's words and those of the body's lead (its first ``_LEAD_LINES`` lines, read from
+    ``first``): what a headline or a deck above the body repeats."""
+    lead = set(title)
+    for text in page.text[first: min(hi + 1, lo + _LEAD_LINES)]:
+        lead.update(_WORD.findall(text[:2000].lower()))
+    return lead
+
+
 def _keep_headline(page: _Page, lo: int, hi: int, title: frozenset[str]) -> None:
     """Above the body, the title-shaped line sharing most of its words with the title or the
     lead paragraphs is the headline: undo a merely positional verdict on it."""
@@ -380,9 +389,7 @@ def _keep_headline(page: _Page, lo: int, hi: int, title: frozenset[str]) -> None
             candidates.append((pos, words))
     if not candidates:
         return
-    lead = set(title)
-    for text in page.text[max(lo - 1, 0): min(hi + 1, lo + _LEAD_LINES)]:
-        lead.update(_WORD.findall(text[:2000].lower()))
+    lead = _lead_words(page, max(lo - 1, 0), lo, hi, title)
     best, best_share = None, _HEADLINE_SHARE
     for pos, words in candidates:
         share = sum(1 for w in words if w in lead) / len(words)
@@ -411,9 +418,7 @@ def _keep_deck(page: _Page, lo: int, hi: int, title: frozenset[str]) -> None:
                 or not 6 <= shape.words <= 60:
             return
         if lead is None:
-            lead = set(title)
-            for text in page.text[lo: min(hi + 1, lo + _LEAD_LINES)]:
-                lead.update(_WORD.findall(text[:2000].lower()))
+            lead = _lead_words(page, lo, lo, hi, title)
         words = [w for w in _WORD.findall(page.text[pos].lower()) if len(w) > 3]
         if not words or sum(1 for w in words if w in lead) < _DECK_SHARE * len(words):
             return
