@@ -180,9 +180,9 @@ class SuspectScorer:
 
     def _possible(self, token: str, name: str, distance: int, language: str) -> bool:
         """False when no article could reach the threshold for ``token`` standing for ``name``."""
+        if self.counts.ordinary_in_run(name):
+            return False  # as ``_count_terms``: no name to restore
         zipf_token, zipf_name = self.counts.zipf(token, language), self.counts.zipf(name, language)
-        if zipf_token >= COMMON_ZIPF and self.counts.ordinary_in_run(name):
-            return False
         if self._bound(len(self.counts.docs_with[name]), 1, distance, zipf_token, zipf_name) < self.min_log_odds:
             return False  # as below, before the articles using the name are counted (at most all that hold it)
         name_total = self.counts.name_uses(name)
@@ -309,11 +309,11 @@ class SuspectScorer:
             self._pair_facts(token, name, doc.language)
         if token_count == 0 or name_count == 0 and name_uses == 0:
             return None
+        if name_ordinary:
+            return None  # a common word the run also writes in lower case (Bank, Opens, Take) is no name to restore
         if zipf_token == 0.0 and name_count == 0 and _other_first_letter(token, name):
             return None  # a slip keeps a name's first letter: a non-word that changes it is another name
         ordinary = zipf_token >= COMMON_ZIPF or token in doc.summary.also_lowercase
-        if ordinary and name_ordinary:
-            return None  # a common word next to a common word (Ministry, Minister): no name here
         # The token must be used as a name here (below), which leaves ``token_uses - 1`` other
         # articles; the name's other articles are at most ``name_uses``.
         token_docs = max(0, token_uses - 1)
