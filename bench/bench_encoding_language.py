@@ -5,7 +5,7 @@ shuffled across articles with a fixed seed; a share of the articles gets a parag
 mojibake), then times, on one pinned core, interleaved and repeated:
 
 - encoding: our gated, line-by-line stage vs ``ftfy.fix_text`` on every whole text;
-- language: our seeded stage on a 1,000-character sample vs langdetect on the full text.
+- language: our seeded stage on its sample of the body (500 characters) vs langdetect on the full text.
 
 Prints articles per second (median of the rounds) and the speed-up; the two sides run in the
 same process and rounds, so the ratio holds on a noisy machine.

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+from langdetect.lang_detect_exception import LangDetectException
 
 from cleaner.document import Document
 from cleaner.stages.language import LanguageConfig, detect, run
@@ -70,3 +72,33 @@ def test_news_articles_in_ten_languages(dev_data) -> None:  # type: ignore[no-un
         articles = [json.loads(line) for line in handle][::5]
     correct = sum(detect(a["text"], LanguageConfig())[0] == a["lang"] for a in articles)
     assert correct / len(articles) >= 0.98
+
+
+def test_array_detector_gives_the_stock_detectors_probabilities_bit_for_bit() -> None:
+    """The fast detector keeps langdetect's draws and the order of its arithmetic: same answers."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    from cleaner.stages.array_detector import ArrayDetector, array_factory
+
+    stock = DetectorFactory()
+    stock.load_profile(PROFILES_DIRECTORY)
+    stock.seed = 0
+    fast = array_factory(0)
+    raw = Path(__file__).resolve().parent.parent / "raw"
+    texts = list(SAMPLES.values()) + [
+        "ciao amigo", "pan y vino tinto", "NATO SUMMIT in Vilnius", "Ünïcödé ÅÄÖ — “quotes” … ß",
+        "Москва заявила в среду", "東京で会議が開かれた", "서울에서 회의가 열렸다", "القاهرة تعلن", "a  b   c",
+    ] + [p for path in sorted(raw.glob("*.txt")) for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    for text in texts:
+        for trials in (4, 7):
+            reference, detector = stock.create(), ArrayDetector(fast)
+            reference.n_trial = detector.n_trial = trials
+            reference.append(text)
+            detector.append(text)
+            try:
+                expected = [(x.lang, x.prob) for x in reference.get_probabilities()]
+            except LangDetectException:
+                with pytest.raises(LangDetectException):
+                    detector.get_probabilities()
+                continue
+            assert [(x.lang, float(x.prob)) for x in detector.get_probabilities()] == expected, text
