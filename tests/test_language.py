@@ -78,12 +78,12 @@ def test_array_detector_gives_the_stock_detectors_probabilities_bit_for_bit() ->
     """The fast detector keeps langdetect's draws and the order of its arithmetic: same answers."""
     from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
-    from cleaner.stages.array_detector import ArrayDetector, array_factory
+    from cleaner.stages.array_detector import ArrayFactory
 
     stock = DetectorFactory()
     stock.load_profile(PROFILES_DIRECTORY)
     stock.seed = 0
-    fast = array_factory(0)
+    fast = ArrayFactory(0)
     raw = Path(__file__).resolve().parent.parent / "raw"
     texts = list(SAMPLES.values()) + [
         "ciao amigo", "pan y vino tinto", "NATO SUMMIT in Vilnius", "Ünïcödé ÅÄÖ — “quotes” … ß",
@@ -91,7 +91,7 @@ def test_array_detector_gives_the_stock_detectors_probabilities_bit_for_bit() ->
     ] + [p for path in sorted(raw.glob("*.txt")) for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
     for text in texts:
         for trials in (4, 7):
-            reference, detector = stock.create(), ArrayDetector(fast)
+            reference, detector = stock.create(), fast.create()
             reference.n_trial = detector.n_trial = trials
             reference.append(text)
             detector.append(text)

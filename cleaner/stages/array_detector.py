@@ -11,28 +11,61 @@ order), so its probabilities are bit for bit those of ``langdetect.detector.Dete
 
 from __future__ import annotations
 
+import json
+import os
+
 import numpy as np
 from langdetect.detector import Detector
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.utils.ngram import NGram
 
 #: Characters as langdetect's n-gram reader normalises them (a pure function of the character).
 _NORMALISED: dict[str, str] = {}
 
 
-def array_factory(seed: int) -> DetectorFactory:
-    """A factory with langdetect's profiles, each n-gram's probabilities a row of one float64 matrix
-    (the stock detector reads them the same way; the lists they replace took twice the memory)."""
-    factory = DetectorFactory()
-    factory.load_profile(PROFILES_DIRECTORY)
-    factory.seed = seed
-    table = factory.word_lang_prob_map
-    factory.word_lang_prob_map = dict(zip(table, np.array(list(table.values()), dtype=np.float64)))
-    return factory
+class ArrayFactory(DetectorFactory):
+    """langdetect's profiles, read as ``DetectorFactory.load_profile`` reads them (same files, order,
+    width and quotients) into one float64 matrix, a row per n-gram: no larger than the stock lists.
+    ``word_lang_prob_map`` maps each n-gram to its row."""
+
+    def __init__(self, seed: int) -> None:
+        super().__init__()
+        self.seed = seed
+        self.matrix = self._load(os.listdir(PROFILES_DIRECTORY))
+
+    def _load(self, names: list[str]) -> np.ndarray:
+        cells: list[tuple[np.ndarray, np.ndarray]] = []
+        for name in names:
+            path = os.path.join(PROFILES_DIRECTORY, name)
+            if name.startswith(".") or not os.path.isfile(path):
+                continue
+            with open(path, encoding="utf-8") as f:
+                profile = json.load(f)
+            self.langlist.append(profile["name"])
+            for gram in profile["freq"]:
+                self.word_lang_prob_map.setdefault(gram, len(self.word_lang_prob_map))
+            grams = [gram for gram in profile["freq"] if 1 <= len(gram) <= NGram.N_GRAM]
+            freq = np.array([profile["freq"][gram] for gram in grams], dtype=np.float64)
+            totals = np.array([profile["n_words"][len(gram) - 1] for gram in grams], dtype=np.float64)
+            cells.append((np.array([self.word_lang_prob_map[gram] for gram in grams], dtype=np.int64), freq / totals))
+        matrix = np.zeros((len(self.word_lang_prob_map), len(names)))
+        for column, (rows, probabilities) in enumerate(cells):
+            matrix[rows, column] = probabilities
+        return matrix
+
+    def _create_detector(self) -> ArrayDetector:
+        if not self.langlist:
+            raise LangDetectException(ErrorCode.NeedLoadProfileError, "Need to load profiles.")
+        return ArrayDetector(self)
 
 
 class ArrayDetector(Detector):
     """``Detector`` with array arithmetic and an inlined n-gram reader (see the module doc)."""
+
+    def __init__(self, factory: ArrayFactory) -> None:
+        super().__init__(factory)
+        self.matrix = factory.matrix
 
     def _init_probability(self) -> np.ndarray:
         if self.prior_map is not None:
@@ -76,7 +109,7 @@ class ArrayDetector(Detector):
         row = self.word_lang_prob_map.get(word) if word is not None else None
         if row is None:
             return False
-        prob *= alpha / self.BASE_FREQ + row
+        prob *= alpha / self.BASE_FREQ + self.matrix[row]
         return True
 
     def _normalize_prob(self, prob: np.ndarray) -> float:

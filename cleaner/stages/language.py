@@ -16,7 +16,7 @@ from functools import cache
 from langdetect.lang_detect_exception import LangDetectException
 
 from cleaner.document import Document, Finding
-from cleaner.stages.array_detector import ArrayDetector, array_factory
+from cleaner.stages.array_detector import ArrayFactory
 
 STAGE = "language"
 UNDETERMINED = "und"
@@ -49,7 +49,7 @@ class LanguageConfig:
     seed: int = 0
 
 
-_factory = cache(array_factory)  # one per seed and process: loading the profiles takes a second
+_factory = cache(ArrayFactory)  # one per seed and process: the profiles are read once
 
 
 def detect(text: str, config: LanguageConfig) -> tuple[str, float, list[tuple[str, float]]]:
@@ -57,7 +57,7 @@ def detect(text: str, config: LanguageConfig) -> tuple[str, float, list[tuple[st
     sample = text[: config.sample_chars]
     if sum(ch.isalpha() for ch in sample) < config.min_letters:
         return UNDETERMINED, 0.0, []
-    detector = ArrayDetector(_factory(config.seed))
+    detector = _factory(config.seed).create()
     detector.n_trial = config.trials
     detector.append(sample)
     try:
