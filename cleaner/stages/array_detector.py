@@ -20,8 +20,11 @@ from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.utils.ngram import NGram
 
-#: Characters as langdetect's n-gram reader normalises them (a pure function of the character).
+#: Characters as langdetect's n-gram reader normalises them (a pure function of the character),
+#: kept for the first ``_NORMALISED_KEPT`` distinct characters seen (text of any script stays cheap;
+#: a text of every code point cannot grow the table without bound).
 _NORMALISED: dict[str, str] = {}
+_NORMALISED_KEPT = 1 << 16
 
 
 class ArrayFactory(DetectorFactory):
@@ -81,7 +84,9 @@ class ArrayDetector(Detector):
         for ch in self.text:
             char = _NORMALISED.get(ch)
             if char is None:
-                char = _NORMALISED[ch] = NGram.normalize(ch)
+                char = NGram.normalize(ch)
+                if len(_NORMALISED) < _NORMALISED_KEPT:
+                    _NORMALISED[ch] = char
             last = grams[-1]
             if last == " ":
                 grams, capital = " ", False
@@ -106,7 +111,7 @@ class ArrayDetector(Detector):
         return result
 
     def _update_lang_prob(self, prob: np.ndarray, word: str | None, alpha: float) -> bool:
-        row = self.word_lang_prob_map.get(word) if word is not None else None
+        row = self.word_lang_prob_map.get(word)
         if row is None:
             return False
         prob *= alpha / self.BASE_FREQ + self.matrix[row]
