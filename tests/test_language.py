@@ -74,31 +74,49 @@ def test_news_articles_in_ten_languages(dev_data) -> None:  # type: ignore[no-un
     assert correct / len(articles) >= 0.98
 
 
-def test_array_detector_gives_the_stock_detectors_probabilities_bit_for_bit() -> None:
-    """The fast detector keeps langdetect's draws and the order of its arithmetic: same answers."""
+def _stock_factory():
     from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
-
-    from cleaner.stages.array_detector import ArrayFactory
 
     stock = DetectorFactory()
     stock.load_profile(PROFILES_DIRECTORY)
     stock.seed = 0
-    fast = ArrayFactory(0)
+    return stock
+
+
+def _probabilities(factory, text: str, trials: int = 4) -> list[tuple[str, float]]:
+    detector = factory.create()
+    detector.n_trial = trials
+    detector.append(text)
+    return [(x.lang, float(x.prob)) for x in detector.get_probabilities()]
+
+
+def test_array_detector_gives_the_stock_detectors_probabilities_bit_for_bit() -> None:
+    """The fast detector keeps langdetect's draws and the order of its arithmetic: same answers."""
+    from cleaner.stages.array_detector import ArrayFactory
+
+    stock, fast = _stock_factory(), ArrayFactory(0)
     raw = Path(__file__).resolve().parent.parent / "raw"
     texts = list(SAMPLES.values()) + [
         "ciao amigo", "pan y vino tinto", "NATO SUMMIT in Vilnius", "Ünïcödé ÅÄÖ — “quotes” … ß",
         "Москва заявила в среду", "東京で会議が開かれた", "서울에서 회의가 열렸다", "القاهرة تعلن", "a  b   c",
+        " x ", "I. A. B", "McDONALD'S sells 3rd-party AbCdEF\tmeals\n\nin 2020", "ÉCOLE Élysée ÀÉ", "ends with a word",
     ] + [p for path in sorted(raw.glob("*.txt")) for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
     for text in texts:
         for trials in (4, 7):
-            reference, detector = stock.create(), fast.create()
-            reference.n_trial = detector.n_trial = trials
-            reference.append(text)
-            detector.append(text)
             try:
-                expected = [(x.lang, x.prob) for x in reference.get_probabilities()]
+                expected = _probabilities(stock, text, trials)
             except LangDetectException:
                 with pytest.raises(LangDetectException):
-                    detector.get_probabilities()
+                    _probabilities(fast, text, trials)
                 continue
-            assert [(x.lang, float(x.prob)) for x in detector.get_probabilities()] == expected, text
+            assert _probabilities(fast, text, trials) == expected, text
+
+
+def test_array_detector_answers_the_same_once_its_tables_are_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleaner.stages import array_detector
+
+    monkeypatch.setattr(array_detector, "_KEPT", 0)  # no room: new characters and words are not kept
+    fast = array_detector.ArrayFactory(0)
+    text = "Ǆemal Bijedić ǅemal said on Ⅻ March that the ꞋꞌŊŋ talks would go on."
+    assert _probabilities(fast, text) == _probabilities(_stock_factory(), text)
+    assert not fast.word_grams

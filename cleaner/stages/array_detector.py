@@ -2,17 +2,21 @@
 
 langdetect (pure Python, unmaintained since 2021, pinned) spends most of an article's time in two
 loops: reading the text's n-grams one character at a time through method calls, and updating 55
-language probabilities one float at a time for every n-gram it samples. ``ArrayDetector`` keeps
-its algorithm, its random draws and the order of every floating-point operation (elementwise
-products and quotients are exact per element; the sum that normalises is taken in the same
-order), so its probabilities are bit for bit those of ``langdetect.detector.Detector``
-(``tests/test_language.py`` checks it against the stock detector).
+language probabilities one float at a time for every n-gram it samples. ``ArrayDetector`` reads
+the n-grams a word at a time (each word's kept once worked out) and updates the probabilities as
+one array. It keeps langdetect's algorithm, its random draws, the n-grams and their order, and
+the order of every floating-point operation (elementwise products and quotients are exact per
+element; the sum that normalises is taken in the same order), so its probabilities are bit for
+bit those of ``langdetect.detector.Detector`` (``tests/test_language.py`` checks it against the
+stock detector).
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections import ChainMap
+from collections.abc import Mapping
 
 import numpy as np
 from langdetect.detector import Detector
@@ -20,11 +24,24 @@ from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.utils.ngram import NGram
 
-#: Characters as langdetect's n-gram reader normalises them (a pure function of the character),
-#: kept for the first ``_NORMALISED_KEPT`` distinct characters seen (text of any script stays cheap;
-#: a text of every code point cannot grow the table without bound).
-_NORMALISED: dict[str, str] = {}
-_NORMALISED_KEPT = 1 << 16
+#: Code points as langdetect's n-gram reader normalises them (a pure function of the character),
+#: a table for ``str.translate``; kept for the first ``_KEPT`` distinct characters seen (text of
+#: any script stays cheap; a text of every code point cannot grow it without bound).
+_NORMALISED: dict[int, str] = {}
+_KEPT = 1 << 16
+
+
+def _normalised(text: str) -> str:
+    """``text`` with each character as ``NGram.normalize`` makes it."""
+    missing = {ord(ch) for ch in set(text)}.difference(_NORMALISED)
+    table: Mapping[int, str] = _NORMALISED
+    if missing:
+        found = {code: NGram.normalize(chr(code)) for code in missing}
+        if len(_NORMALISED) < _KEPT:
+            _NORMALISED.update(found)
+        else:
+            table = ChainMap(found, _NORMALISED)
+    return text.translate(table)
 
 
 class ArrayFactory(DetectorFactory):
@@ -36,6 +53,7 @@ class ArrayFactory(DetectorFactory):
         super().__init__()
         self.seed = seed
         self.matrix = self._load(os.listdir(PROFILES_DIRECTORY))
+        self.word_grams: dict[tuple[str, bool], list[str]] = {}  # see ``ArrayDetector._grams``
 
     def _load(self, names: list[str]) -> np.ndarray:
         cells: list[tuple[np.ndarray, np.ndarray]] = []
@@ -69,6 +87,7 @@ class ArrayDetector(Detector):
     def __init__(self, factory: ArrayFactory) -> None:
         super().__init__(factory)
         self.matrix = factory.matrix
+        self.word_grams = factory.word_grams
 
     def _init_probability(self) -> np.ndarray:
         if self.prior_map is not None:
@@ -76,39 +95,37 @@ class ArrayDetector(Detector):
         return np.full(len(self.langlist), 1.0 / len(self.langlist))
 
     def _extract_ngrams(self) -> list[str]:
-        """``NGram.add_char`` and ``Detector._extract_ngrams`` in one loop: the 1-, 2- and 3-grams
-        ending at each character, none inside a word of capitals."""
-        known = self.word_lang_prob_map
+        """``NGram.add_char`` and ``Detector._extract_ngrams``, a word at a time (a space resets the
+        reader, so each word's n-grams depend on the word alone): the same n-grams in the same order."""
+        pieces = _normalised(self.text).split(" ")
+        last = len(pieces) - 1
         result: list[str] = []
-        grams, capital = " ", False
-        for ch in self.text:
-            char = _NORMALISED.get(ch)
-            if char is None:
-                char = NGram.normalize(ch)
-                if len(_NORMALISED) < _NORMALISED_KEPT:
-                    _NORMALISED[ch] = char
-            last = grams[-1]
-            if last == " ":
-                grams, capital = " ", False
-                if char == " ":
-                    continue
-            elif len(grams) >= NGram.N_GRAM:
-                grams = grams[1:]
-            grams += char
-            if char.isupper():
-                capital = capital or last.isupper()
-            else:
-                capital = False
-            if capital:
-                continue
-            if char != " " and char in known:
-                result.append(char)
-            if len(grams) >= 2:
-                if grams[-2:] in known:
-                    result.append(grams[-2:])
-                if len(grams) == 3 and grams in known:
-                    result.append(grams)
+        for at, word in enumerate(pieces):
+            if word:
+                result += self._grams(word, at < last)
         return result
+
+    def _grams(self, word: str, spaced: bool) -> list[str]:
+        """The known n-grams the stock reader emits for one normalised word (``spaced``: a space
+        follows it): at each character its 1-, 2- and 3-gram (the word opening with a space),
+        none where it and the character before are capitals; after it, the 2- and 3-gram ending in
+        the space. Kept per word for the first ``_KEPT`` x 4 words seen."""
+        grams = self.word_grams.get((word, spaced))
+        if grams is not None:
+            return grams
+        known = self.word_lang_prob_map
+        padded = " " + word + (" " if spaced else "")
+        grams = []
+        for end in range(1, len(padded)):
+            char = padded[end]
+            if char == " ":  # the space after the word
+                grams += [gram for gram in (padded[end - 1 : end + 1], padded[end - 2 : end + 1]) if gram in known]
+            elif not (char.isupper() and padded[end - 1].isupper()):
+                grams += [gram for gram in (char, padded[end - 1 : end + 1], padded[end - 2 : end + 1] if end >= 2 else "")
+                          if gram in known]
+        if len(self.word_grams) < 4 * _KEPT:
+            self.word_grams[word, spaced] = grams
+        return grams
 
     def _update_lang_prob(self, prob: np.ndarray, word: str | None, alpha: float) -> bool:
         row = self.word_lang_prob_map.get(word)
