@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 
 import charset_normalizer
 
+from cleaner.bounds import at_least
 from cleaner.document import Document, Finding
 
 UTF16_32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -48,6 +49,9 @@ class InputConfig:
     title_field: str = "title"
     date_field: str = "date"
     source_field: str = "source"
+
+    def __post_init__(self) -> None:
+        at_least("input", self, 1, "max_bytes")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from functools import cache
 
 from langdetect.lang_detect_exception import LangDetectException
 
+from cleaner.bounds import at_least, between
 from cleaner.document import Document, Finding
 from cleaner.stages.array_detector import ArrayFactory
 
@@ -47,6 +48,11 @@ class LanguageConfig:
     min_letters: int = 20
     min_probability: float = 0.7
     seed: int = 0
+
+    def __post_init__(self) -> None:
+        at_least("language", self, 1, "sample_chars", "trials")
+        at_least("language", self, 0, "min_letters")
+        between("language", self, 0.0, 1.0, "min_probability")
 
 
 _factory = cache(ArrayFactory)  # one per seed and process: the profiles are read once

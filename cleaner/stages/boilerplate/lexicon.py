@@ -360,7 +360,12 @@ def load_lexicon(languages: tuple[str, ...] = LANGUAGES,
         rules += more
         site_words |= words
     for path in extra_files:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except OSError as error:
+            raise ValueError(f"boilerplate.extra_lexicons: cannot read {path}: {error.strerror or error}") from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            raise ValueError(f"boilerplate.extra_lexicons: {path} is not a TOML file: {error}") from None
         more, words = parse_lexicon(data, str(data.get("language", Path(path).stem)))
         rules += more
         site_words |= words

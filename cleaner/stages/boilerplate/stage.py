@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from ...bounds import at_least, between
 from ...document import Document, Finding
 from .classify import classify_lines
 from .codes import ACTIONS, CODES, DEFAULT_POLICY, STAGE
@@ -62,6 +63,10 @@ class BoilerplateConfig:
         unknown = set(self.languages) - set(LANGUAGES)
         if unknown:
             raise ValueError(f"boilerplate.languages: no lexicon for {sorted(unknown)}; have {LANGUAGES}")
+        between("boilerplate", self, 0.0, 1.0, "min_score", "repeat_min_share", "repeat_score")
+        at_least("boilerplate", self, 1, "repeat_min_titles")
+        if self.extra_lexicons or self.extra_phrases:
+            self.lexicon()  # a missing file or unknown class fails here, once, not in every article
 
     def action(self, code: str) -> str:
         return self.policy.get(code, DEFAULT_POLICY.get(code, "strip"))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...bounds import above, at_least, between
+
 
 @dataclass(frozen=True, slots=True)
 class DuplicatesConfig:
@@ -105,6 +107,14 @@ class DuplicatesConfig:
     max_group_pairs: int = 200
 
     def __post_init__(self) -> None:
+        at_least("duplicates", self, 1, "shingle_size", "num_perm", "bands", "rows", "event_num_perm", "event_bands",
+                 "event_rows", "bucket_cap", "event_bucket_max")
+        at_least("duplicates", self, 0, "event_min_agree", "date_window_days", "dateline_window_factor",
+                 "max_group_pairs", "event_key_min_weight")
+        above("duplicates", self, 0.0, "dateline_bonus", "dateline_penalty", "year_penalty", "weekday_bonus",
+              "weekday_penalty")
+        between("duplicates", self, 0, 2**32 - 1, "seed")  # numpy's seed range
+        between("duplicates", self, 0.0, 1.0, "near_threshold", "event_threshold", "event_member_min")
         if self.bands * self.rows != self.num_perm:
             raise ValueError(f"duplicates: bands x rows ({self.bands} x {self.rows}) must equal num_perm ({self.num_perm})")
         if self.event_bands * self.event_rows != self.event_num_perm:
@@ -112,5 +122,3 @@ class DuplicatesConfig:
                 f"duplicates: event_bands x event_rows ({self.event_bands} x {self.event_rows}) "
                 f"must equal event_num_perm ({self.event_num_perm})"
             )
-        if self.shingle_size < 1:
-            raise ValueError("duplicates: shingle_size must be at least 1")

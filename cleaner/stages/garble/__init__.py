@@ -28,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from cleaner.bounds import above, at_least, between
 from cleaner.document import Document, Finding
 from cleaner.stages.garble.counts import DocView
 from cleaner.stages.garble.evidence import Suspect, Weights, iter_suspects
@@ -87,6 +88,9 @@ class GarbleConfig:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "extra_aliases", tuple(tuple(group) for group in self.extra_aliases))
+        between("garble", self, 0.0, 1.0, "threshold", "name_threshold", "text_weight", "rare_baseline")
+        above("garble", self, 0.0, "rare_scale")
+        at_least("garble", self, 0, "pattern_weight", "context_docs")
         unknown = set(self.evidence_weights) - {f.name for f in dataclasses.fields(Weights)}
         if unknown:
             raise ValueError(f"garble.evidence_weights: unknown term(s) {sorted(unknown)}; "

@@ -1,0 +1,61 @@
+"""Settings that cannot work are refused when the configuration is read: one line, exit code 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner.cli import main
+from cleaner.config import ConfigError, load_config
+
+from .conftest import RAW
+
+BAD_SETTINGS = [
+    ("input.max_bytes=0", "input.max_bytes"),
+    ("language.min_probability=5", "language.min_probability"),
+    ("language.sample_chars=0", "language.sample_chars"),
+    ("language.trials=0", "language.trials"),
+    ("duplicates.num_perm=-4", "duplicates.num_perm"),
+    ("duplicates.seed=-1", "duplicates.seed"),
+    ("duplicates.seed=4294967296", "duplicates.seed"),
+    ("duplicates.near_threshold=2", "duplicates.near_threshold"),
+    ("duplicates.event_threshold=nan", "duplicates.event_threshold"),
+    ("garble.rare_scale=0", "garble.rare_scale"),
+    ("garble.threshold=-1", "garble.threshold"),
+    ("boilerplate.min_score=-0.5", "boilerplate.min_score"),
+    ('boilerplate.extra_lexicons=["no-such-lexicon.toml"]', "no-such-lexicon.toml"),
+    ('boilerplate.extra_phrases={"^sponsored"="no_such_class"}', "no_such_class"),
+]
+
+
+@pytest.mark.parametrize(("setting", "named"), BAD_SETTINGS)
+def test_a_setting_out_of_range_is_a_one_line_usage_error(setting: str, named: str, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["clean", str(RAW), "-o", str(tmp_path / "out"), "--set", setting, "-q"])
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert named in result.output and len(result.output.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_duplicates_event_scheme_must_have_permutations() -> None:
+    with pytest.raises(ConfigError, match="event_num_perm"):
+        load_config(None, ["duplicates.event_num_perm=0", "duplicates.event_bands=0", "duplicates.event_rows=1"])
+
+
+def test_a_lexicon_file_that_is_not_toml_is_named(tmp_path: Path) -> None:
+    lexicon = tmp_path / "mine.toml"
+    lexicon.write_text("this is = = not toml\n")
+    with pytest.raises(ConfigError, match="mine.toml"):
+        load_config(None, [f'boilerplate.extra_lexicons=["{lexicon.as_posix()}"]'])
+
+
+def test_settings_in_range_are_accepted(tmp_path: Path) -> None:
+    lexicon = tmp_path / "mine.toml"
+    lexicon.write_text('[[advertisement]]\nprefix = ["buy our paper"]\n')
+    config = load_config(None, [
+        "language.min_probability=1", "duplicates.seed=0", "garble.threshold=1", "input.max_bytes=1",
+        f'boilerplate.extra_lexicons=["{lexicon.as_posix()}"]', 'boilerplate.extra_phrases={"^x"="advertisement"}',
+    ])
+    assert config.language.min_probability == 1.0 and config.duplicates.seed == 0
