@@ -181,6 +181,8 @@ def clean(
     config = _config(config_path, overrides + (("output.keep_duplicates=true",) if keep_duplicates else ()))
     try:
         writer.check_destination(src, dst)
+        if index_path is not None:
+            writer.check_index(src, dst, index_path)
     except writer.OutputError as error:
         raise UsageProblem(str(error)) from None
     result, seconds = _run(src, config, workers, quiet, index_path)

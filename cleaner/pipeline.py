@@ -121,7 +121,8 @@ def run(
 
 
 def record_drop(result: RunResult, index: Path, config: Config, drop_name: str) -> None:
-    """Add every article of the run to the duplicates index, in one transaction."""
+    """Add every article of the run to the duplicates index, in one transaction (its folder made if new)."""
+    index.parent.mkdir(parents=True, exist_ok=True)
     with dedup.open_index(index, config.duplicates) as opened:
         opened.add([doc.id for doc in result.documents], [doc.dedup_signature for doc in result.documents], drop_name)
 

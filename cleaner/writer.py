@@ -54,18 +54,40 @@ def check_destination(src: Path, dst: Path) -> None:
         )
 
 
+def check_index(src: Path, dst: Path, index: Path) -> None:
+    """Refuse, before the run, a duplicates index the run could not keep: inside DST (replaced as a
+    whole by every run, it would lose every earlier drop), inside SRC (never modified), or in a
+    folder that cannot be made or written."""
+    resolved = index.resolve()
+    for folder, what in ((dst.resolve(), "output"), (src.resolve(), "input")):
+        if folder in resolved.parents:
+            raise OutputError(f"duplicate index {index} is inside the {what} folder {folder.name}; keep it outside")
+    blocked = _unwritable_ancestor(resolved)
+    if blocked:
+        raise OutputError(f"cannot write duplicate index {index}: {blocked}")
+
+
 def _check_writable(dst: Path) -> None:
     """Refuse, before the run, a DST the final swap cannot make: the staging folder is made in
     DST's parent and renamed over DST, so the parent must be a writable folder and DST no mount point."""
     if dst.is_dir() and os.path.ismount(dst):
         raise OutputError(f"output folder {dst} is a mount point, which cannot be replaced; choose a folder inside it")
-    parent = dst.resolve().parent
+    blocked = _unwritable_ancestor(dst.resolve())
+    if blocked:
+        raise OutputError(f"output folder {dst} cannot be made: {blocked}")
+
+
+def _unwritable_ancestor(path: Path) -> str | None:
+    """Why ``path`` cannot be made in its nearest existing folder (a file in the way, no write
+    permission), or None when it can."""
+    parent = path.parent
     while not parent.exists():
         parent = parent.parent
     if not parent.is_dir():
-        raise OutputError(f"output path {dst}: {parent} is a file, not a folder")
+        return f"{parent} is a file, not a folder"
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise OutputError(f"output folder {dst} cannot be made: {parent} is not writable")
+        return f"{parent} is not writable"
+    return None
 
 
 def _hidden(dst: Path, kind: str) -> Path:

@@ -105,3 +105,32 @@ def test_check_never_writes_the_index_and_a_resent_file_is_seen(tmp_path: Path) 
     assert index.read_bytes() == before
     seen = {v["article"] for v in json.loads(result.output)["violations"] if v["rule"] == "seen_before"}
     assert seen == {p.stem for p in RAW.glob("*.txt")}  # same ids, same texts: all seen before
+
+
+def test_an_index_in_a_new_folder_is_made_there(tmp_path: Path) -> None:
+    index = tmp_path / "state" / "seen.sqlite"
+    assert invoke("clean", RAW, "-o", tmp_path / "out", "--index", index, "-q").exit_code == 0
+    assert index.is_file()
+    assert invoke("check", RAW, "--index", index, "-q", "--set", "check.garbled=off").exit_code == 0
+
+
+def test_an_index_that_cannot_be_made_is_refused_before_the_output_is_replaced(tmp_path: Path) -> None:
+    dst = tmp_path / "out"
+    assert invoke("clean", RAW, "-o", dst, "-q").exit_code == 0
+    before = {p.name: p.read_bytes() for p in dst.iterdir()}
+    (tmp_path / "afile").write_text("not a folder")
+    result = invoke("clean", RAW, "-o", dst, "--index", tmp_path / "afile" / "seen.sqlite", "-q", "--set", "language.seed=3")
+    assert result.exit_code == 2 and "duplicate index" in result.output
+    assert {p.name: p.read_bytes() for p in dst.iterdir()} == before
+
+
+@pytest.mark.parametrize("inside", ["output", "input"])
+def test_an_index_inside_the_output_or_the_input_is_refused(inside: str, tmp_path: Path) -> None:
+    """DST is replaced as a whole by every run (the index would lose every earlier drop) and SRC is never modified."""
+    src = tmp_path / "src"
+    shutil.copytree(RAW, src)
+    dst = tmp_path / "out"
+    index = (dst if inside == "output" else src) / "seen.sqlite"
+    result = invoke("clean", src, "-o", dst, "--index", index, "-q")
+    assert result.exit_code == 2 and "duplicate index" in result.output and f"inside the {inside} folder" in result.output
+    assert not index.exists() and not dst.exists()
