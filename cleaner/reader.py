@@ -31,6 +31,13 @@ NUL_SHARE_BINARY = 0.1
 BINARY_NUL = "binary file: it holds NUL bytes and is not UTF-16 or UTF-32 text with a byte order mark"
 
 
+MANIFEST = "manifest.jsonl"
+REPORT = "report.json"
+# DST holds these beside the articles: an input of that name at SRC's top would be written, then
+# overwritten by them, so it fails instead.
+OWN_FILES = (MANIFEST, REPORT)
+
+
 @dataclass(frozen=True)
 class InputConfig:
     """How articles are found and read.
@@ -98,6 +105,8 @@ def read_articles(src: Path, relative: str, config: InputConfig) -> tuple[list[D
     shown = printable_name(relative)
     if shown != relative:
         return [], [Failure(shown, "file name is not valid UTF-8 (its bytes are shown as \\xNN): rename the file to read it")]
+    if relative in OWN_FILES:
+        return [], [Failure(relative, f"{relative} is the name of the run's own file in DST: rename the input to read it")]
     path = src / relative
     try:
         if path.suffix.lower() == ".jsonl":

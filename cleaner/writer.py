@@ -23,9 +23,7 @@ from cleaner import manifest, report, selection
 from cleaner.config import Config
 from cleaner.document import Document
 from cleaner.pipeline import RunResult
-
-MANIFEST = "manifest.jsonl"
-REPORT = "report.json"
+from cleaner.reader import MANIFEST, REPORT
 
 
 class OutputError(Exception):

@@ -311,3 +311,20 @@ def test_chinese_japanese_and_korean_articles_are_cleaned(tmp_path: Path) -> Non
     result = CliRunner().invoke(main, ["clean", str(src), "-o", str(tmp_path / "out"), "-q"])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "out").glob("*.txt")) == ["ja.txt", "ko.txt", "zh.txt"]
+
+
+def test_an_input_named_like_the_manifest_fails_instead_of_being_overwritten(tmp_path: Path) -> None:
+    """DST's manifest.jsonl and report.json sit at its top: an input there of that name would be
+    written, then overwritten by them (its articles listed as written, their text lost)."""
+    src = tmp_path / "src"
+    (src / "sub").mkdir(parents=True)
+    record = '{"id": "%s", "text": "A title\\n\\nA paragraph of the article, long enough to read."}\n'
+    (src / "manifest.jsonl").write_text(record % "top", encoding="utf-8")
+    (src / "sub" / "manifest.jsonl").write_text(record % "nested", encoding="utf-8")
+    dst = tmp_path / "out"
+    result = CliRunner().invoke(main, ["clean", str(src), "-o", str(dst), "--set", 'input.suffixes=[".jsonl", ".json"]'])
+    assert result.exit_code == 123 and "manifest.jsonl" in result.output
+    records = [json.loads(line) for line in (dst / "manifest.jsonl").read_text().splitlines()]
+    assert [(r["schema"], r["id"], r["output_path"]) for r in records] == [(1, "nested", "sub/manifest.jsonl")]
+    failures = json.loads((dst / "report.json").read_text())["failures"]
+    assert [f["path"] for f in failures] == ["manifest.jsonl"]
