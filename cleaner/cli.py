@@ -315,7 +315,11 @@ def report_command(dst: Path, src: Path | None, html_path: Path, quiet: bool) ->
     """
     if not (dst / writer.MANIFEST).is_file() or not (dst / writer.REPORT).is_file():
         raise UsageProblem(f"{dst} holds no {writer.MANIFEST} and {writer.REPORT}: give a folder written by cleaner clean")
-    _write_file(html_path, html_report.from_output(dst, src))
+    try:
+        page = html_report.from_output(dst, src)
+    except html_report.NotAnOutput as error:
+        raise UsageProblem(str(error)) from None
+    _write_file(html_path, page)
     if not quiet:
         click.echo(f"wrote {html_path}", err=True)
 

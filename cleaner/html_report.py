@@ -29,6 +29,14 @@ from cleaner.reader import InputConfig, read_articles
 
 WORST_SHOWN = 50
 TOP_GROUPS = 15
+# The manifest fields the page reads: a record without one was not written by this cleaner.
+READ_FIELDS = ("id", "source_path", "record_line", "raw_sha256", "language", "lines_raw", "lines_removed",
+               "encoding_repairs", "garble_score", "garbled", "exact_dup_of", "near_dup_group", "event_group",
+               "findings")
+
+
+class NotAnOutput(ValueError):
+    """The folder given to ``cleaner report`` holds files of that name that cleaner did not write."""
 
 
 @dataclass
@@ -79,8 +87,7 @@ def from_run(result: RunResult, config: Config, outcome: Outcome | None = None) 
 
 def from_output(dst: Path, src: Path | None = None) -> str:
     """The page of a written DST; with ``src``, the input is re-read to show every line."""
-    records = [json.loads(line) for line in (dst / "manifest.jsonl").read_text(encoding="utf-8").splitlines() if line]
-    run_report = json.loads((dst / "report.json").read_text(encoding="utf-8"))
+    records, run_report = _read_output(dst)
     lines = _raw_lines(src, records, _input_config(run_report)) if src is not None else {}
     articles = [Article(r, lines.get(r["id"]), []) for r in records]
     if src is None:
@@ -91,6 +98,38 @@ def from_output(dst: Path, src: Path | None = None) -> str:
         if missing:
             note += f" {missing} article(s) changed in SRC since the run or are missing: their lines are not shown."
     return render(articles, run_report, None, lines_note=note)
+
+
+def _read_output(dst: Path) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The manifest records and run report of DST; raise ``NotAnOutput`` on anything else."""
+    records = []
+    lines = (dst / "manifest.jsonl").read_text(encoding="utf-8", errors="replace").splitlines()
+    for number, line in enumerate(lines, start=1):
+        if not line:
+            continue
+        record = _json_object(line)
+        missing = [name for name in READ_FIELDS if name not in record]
+        if record.get("schema") != manifest.SCHEMA_VERSION:
+            problem = f"is no manifest record of schema {manifest.SCHEMA_VERSION}"
+        elif missing:
+            problem = f"lacks {', '.join(missing)}"
+        else:
+            records.append(record)
+            continue
+        raise NotAnOutput(f"{dst} was not written by cleaner: manifest.jsonl line {number} {problem}")
+    run_report = _json_object((dst / "report.json").read_text(encoding="utf-8", errors="replace"))
+    if run_report.get("schema") != report.SCHEMA_VERSION:
+        raise NotAnOutput(f"{dst} was not written by cleaner: report.json is no run report of schema {report.SCHEMA_VERSION}")
+    return records, run_report
+
+
+def _json_object(text: str) -> dict[str, Any]:
+    """``text`` read as a JSON object; anything else is an empty one."""
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def _input_config(run_report: dict[str, Any]) -> InputConfig:

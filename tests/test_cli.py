@@ -328,3 +328,26 @@ def test_an_input_named_like_the_manifest_fails_instead_of_being_overwritten(tmp
     assert [(r["schema"], r["id"], r["output_path"]) for r in records] == [(1, "nested", "sub/manifest.jsonl")]
     failures = json.loads((dst / "report.json").read_text())["failures"]
     assert [f["path"] for f in failures] == ["manifest.jsonl"]
+
+
+@pytest.mark.parametrize(
+    ("manifest_text", "report_text"),
+    [
+        ("not json\n", "{}"),
+        ('{"a": 1}\n', "{}"),
+        ('{"schema": 1, "id": "x"}\n', "{}"),
+        ('{"schema": 9, "id": "x"}\n', "{}"),
+        ("[1, 2]\n", "{}"),
+        ("", "{"),
+        ("", "[]"),
+    ],
+)
+def test_report_on_a_folder_cleaner_did_not_write_is_a_message(manifest_text: str, report_text: str, tmp_path: Path) -> None:
+    dst = tmp_path / "foreign"
+    dst.mkdir()
+    (dst / "manifest.jsonl").write_text(manifest_text)
+    (dst / "report.json").write_text(report_text)
+    result = CliRunner().invoke(main, ["report", str(dst), "--src", str(RAW), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 2 and "not written by cleaner" in result.output, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert not (tmp_path / "r.html").exists()
