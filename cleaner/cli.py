@@ -389,7 +389,10 @@ def explain(
     if pair:
         if len(docs) != 2:
             raise UsageProblem("--pair needs two files holding one article each")
-        comparison = explain_pair(docs[0], docs[1], config)
+        # Read without --context, each file is an article of its own folder: "a/story" and "b/story"
+        # are both "story", so they are named by their paths as given.
+        ids = None if docs[0].id != docs[1].id else (str(pair[0].with_suffix("")), str(pair[1].with_suffix("")))
+        comparison = explain_pair(docs[0], docs[1], config, ids)
         click.echo(json.dumps(comparison.to_dict(), ensure_ascii=False) if as_json_output else comparison.format())
     for doc in docs if not pair else []:
         if as_json_output:

@@ -66,14 +66,18 @@ def as_text(doc: Document, config: Config, width: int | None = None) -> str:
     return "\n".join(header + [""] + body)
 
 
-def explain_pair(a: Document, b: Document, config: Config) -> dedup.PairExplanation:
-    """Both duplicate levels for two cleaned articles, and which one a copy group would keep."""
+def explain_pair(a: Document, b: Document, config: Config, ids: tuple[str, str] | None = None) -> dedup.PairExplanation:
+    """Both duplicate levels for two cleaned articles, and which one a copy group would keep.
+
+    ``ids`` names them instead of their ids, which two files read from different folders may share.
+    """
+    id_a, id_b = ids or (a.id, b.id)
     return dedup.explain_pair(
         selection.duplicates_text(a, config),
         selection.duplicates_text(b, config),
         config.duplicates,
-        id_a=a.id,
-        id_b=b.id,
+        id_a=id_a,
+        id_b=id_b,
         title_a=selection.title(a, config),
         title_b=selection.title(b, config),
         date_a=a.date,

@@ -134,3 +134,13 @@ def test_an_index_inside_the_output_or_the_input_is_refused(inside: str, tmp_pat
     result = invoke("clean", src, "-o", dst, "--index", index, "-q")
     assert result.exit_code == 2 and "duplicate index" in result.output and f"inside the {inside} folder" in result.output
     assert not index.exists() and not dst.exists()
+
+
+def test_explain_pair_of_files_with_one_name_in_two_folders_keeps_the_right_one(tmp_path: Path) -> None:
+    """Read alone, both are article "story": the keep rule must still tell them apart."""
+    for folder, sample in (("a", "003_3c5ac620867590be"), ("b", "004_53272421b92e5f9f")):
+        (tmp_path / folder).mkdir()
+        shutil.copy(RAW / f"{sample}.txt", tmp_path / folder / "story.txt")
+    data = json.loads(invoke("explain", "--json", "--pair", tmp_path / "a" / "story.txt", tmp_path / "b" / "story.txt").output)
+    assert data["id_a"] != data["id_b"]
+    assert data["kept"] == data["id_b"] and data["kept_reason"].startswith("longer cleaned text")
