@@ -273,9 +273,11 @@ def split_lines(text: str) -> list[str]:
     """Split on line feeds only, as editors number lines; a final newline ends the last line.
 
     A carriage return before the line feed (Windows files) is dropped. Other Unicode line
-    separators stay inside their line, so raw line numbers match what ``grep -n`` shows.
+    separators stay inside their line, so raw line numbers match what ``grep -n`` shows. A text
+    without any line feed ends its lines with lone carriage returns (old Mac files), as editors
+    read it: split on line feeds, the whole article would be its title.
     """
-    lines = text.split("\n")
+    lines = text.split("\n" if "\n" in text or "\r" not in text else "\r")
     if len(lines) > 1 and lines[-1] == "":
         lines.pop()
     return [line[:-1] if line.endswith("\r") else line for line in lines]

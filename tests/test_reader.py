@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from cleaner import Config, clean_folder, selection
 from cleaner.reader import InputConfig, InputError, decode, discover, read_articles, split_lines
+
+from .conftest import RAW
+
+CONFIG = Config()
 
 
 def test_discover_sorts_and_skips_hidden_and_other_suffixes(bad_inputs: Path) -> None:
@@ -135,3 +140,21 @@ def test_nul_filled_utf8_is_binary_but_a_stray_nul_is_repaired() -> None:
     assert encoding == "utf-8" and "\x00" in text
     text, encoding, _ = decode(codecs.BOM_UTF16_LE + "A title\n".encode("utf-16-le"))
     assert text == "A title\n"
+
+
+def test_lone_carriage_returns_end_lines_in_a_file_without_line_feeds() -> None:
+    """Old Mac files end lines with CR alone: read on line feeds only, the whole article was its title."""
+    assert split_lines("a\rb\r") == ["a", "b"]
+    assert split_lines("a\r\rb") == ["a", "", "b"]
+    assert split_lines("a\rb\nc") == ["a\rb", "c"]  # a line feed anywhere: lines end there only
+
+
+def test_a_file_with_lone_carriage_returns_is_cleaned_as_its_line_feed_twin(tmp_path: Path) -> None:
+    sample = (RAW / "003_3c5ac620867590be.txt").read_bytes()
+    for name, data in (("lf", sample), ("cr", sample.replace(b"\n", b"\r"))):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "story.txt").write_bytes(data)
+    lf, cr = (clean_folder(tmp_path / name, workers=1).documents[0] for name in ("lf", "cr"))
+    assert len(cr.lines) == len(lf.lines) > 40
+    assert selection.removed_lines(cr, CONFIG) == selection.removed_lines(lf, CONFIG) != set()
+    assert selection.clean_text(cr, CONFIG) == selection.clean_text(lf, CONFIG)
