@@ -241,7 +241,7 @@ def check(
     Example:
       cleaner check incoming/ --format github --format junit=cleaner-junit.xml
       cleaner check incoming/ --baseline cleaner-baseline.json --write-baseline
-      cleaner check incoming/ --index seen.sqlite   # fail a drop that repeats old articles
+      cleaner check incoming/ --index seen.sqlite --set check.seen_before=error   # fail a drop that repeats old articles
     """
     config = _config(config_path, overrides)
     targets = _format_targets(format_specs)

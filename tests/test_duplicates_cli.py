@@ -144,3 +144,15 @@ def test_explain_pair_of_files_with_one_name_in_two_folders_keeps_the_right_one(
     data = json.loads(invoke("explain", "--json", "--pair", tmp_path / "a" / "story.txt", tmp_path / "b" / "story.txt").output)
     assert data["id_a"] != data["id_b"]
     assert data["kept"] == data["id_b"] and data["kept_reason"].startswith("longer cleaned text")
+
+
+def test_the_help_example_that_fails_a_drop_of_repeats_does_fail_it(tmp_path: Path) -> None:
+    """seen_before is a warning by default: the example must say how to make it fail the drop."""
+    example = next(line for line in invoke("check", "-h").output.splitlines() if "fail a drop that repeats" in line)
+    options = example.split("#")[0].split()[3:]  # after "cleaner check incoming/"
+    index = tmp_path / "seen.sqlite"
+    assert invoke("clean", RAW, "-o", tmp_path / "first", "--index", index, "-q").exit_code == 0
+    args = [str(index) if option == "seen.sqlite" else option for option in options]
+    result = invoke("check", RAW, *args, "--set", "check.garbled=off", "--format", "json")
+    assert result.exit_code == 1
+    assert {v["rule"] for v in json.loads(result.stdout)["violations"] if v["severity"] == "error"} == {"seen_before"}
