@@ -153,7 +153,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"config file {path} is not valid TOML: {error}") from None
     if path.name == "pyproject.toml":
-        tree = tree.get("tool", {}).get("cleaner", {})
+        tool = tree.get("tool", {})
+        tree = tool.get("cleaner", {}) if isinstance(tool, dict) else None
+        if not isinstance(tree, dict):
+            raise ConfigError(f"config file {path}: [tool.cleaner] must be a table of settings")
     return tree
 
 

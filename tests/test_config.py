@@ -59,3 +59,11 @@ def test_settings_in_range_are_accepted(tmp_path: Path) -> None:
         f'boilerplate.extra_lexicons=["{lexicon.as_posix()}"]', 'boilerplate.extra_phrases={"^x"="advertisement"}',
     ])
     assert config.language.min_probability == 1.0 and config.duplicates.seed == 0
+
+
+@pytest.mark.parametrize("text", ["[tool]\ncleaner = 1\n", "tool = 3\n", "[tool]\ncleaner = [1]\n"])
+def test_a_pyproject_whose_tool_cleaner_is_no_table_is_a_message(text: str, tmp_path: Path) -> None:
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(text)
+    with pytest.raises(ConfigError, match="table"):
+        load_config(pyproject)
