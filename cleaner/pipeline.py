@@ -91,7 +91,7 @@ def run(
 
     With ``index`` (a duplicates index file), articles that repeat one of an earlier drop get a
     ``seen_before`` finding. The index is only read here, never written (see
-    :func:`record_drop`); a missing index file means nothing was seen before.
+    :func:`record_drop`); a missing or empty index file means nothing was seen before.
     """
     if files is None:
         files, skipped = discover(src, config.input)
@@ -114,7 +114,7 @@ def run(
             documents.append(doc)
     documents.sort(key=lambda d: d.id)
     process_corpus(documents, config)
-    if index is not None and index.is_file():
+    if index is not None and index.is_file() and index.stat().st_size:
         with dedup.open_index(index, config.duplicates, read_only=True) as opened:
             opened.mark(documents, [doc.dedup_signature for doc in documents])
     return RunResult(documents=documents, failures=failures, skipped=skipped, files=len(files))

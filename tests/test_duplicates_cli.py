@@ -156,3 +156,24 @@ def test_the_help_example_that_fails_a_drop_of_repeats_does_fail_it(tmp_path: Pa
     result = invoke("check", RAW, *args, "--set", "check.garbled=off", "--format", "json")
     assert result.exit_code == 1
     assert {v["rule"] for v in json.loads(result.stdout)["violations"] if v["severity"] == "error"} == {"seen_before"}
+
+
+def test_an_empty_index_file_is_a_new_index(tmp_path: Path) -> None:
+    index = tmp_path / "seen.sqlite"
+    index.touch()
+    assert invoke("clean", RAW, "-o", tmp_path / "out", "--index", index, "-q").exit_code == 0
+    result = invoke("check", RAW, "--index", index, "--format", "json", "-q", "--set", "check.garbled=off")
+    assert {v["rule"] for v in json.loads(result.stdout)["violations"]} == {"seen_before"}
+
+
+def test_another_programs_database_is_no_index_and_is_left_alone(tmp_path: Path) -> None:
+    import sqlite3
+
+    index = tmp_path / "app.db"
+    with sqlite3.connect(index) as db:
+        db.execute("CREATE TABLE users (name TEXT)")
+    before = index.read_bytes()
+    for command in (["clean", RAW, "-o", tmp_path / "out"], ["check", RAW]):
+        result = invoke(*command, "--index", index, "-q")
+        assert result.exit_code == 2 and "not a cleaner duplicates index" in result.output, result.output
+    assert index.read_bytes() == before and not (tmp_path / "out").exists()

@@ -30,7 +30,8 @@ CREATE INDEX IF NOT EXISTS docs_text ON docs (text_hash);
 
 
 class IndexMismatchError(RuntimeError):
-    """The index was built with other signature settings; its signatures cannot be compared."""
+    """The index was built with other signature settings, or is no index at all (another program's
+    SQLite file): its signatures cannot be compared."""
 
 
 def _signed(values: np.ndarray) -> list[int]:
@@ -127,6 +128,10 @@ def open_index(path: str | Path, config: DuplicatesConfig, read_only: bool = Fal
     db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) if read_only else sqlite3.connect(path)
     try:
         with db:
+            tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if (tables and "meta" not in tables) or (read_only and not tables):
+                raise IndexMismatchError(f"{path} is not a cleaner duplicates index (it has no meta table): "
+                                         f"give the path of an index, or of a new file")
             if not read_only:
                 db.executescript(SCHEMA)
             wanted = scheme_record(config)
