@@ -185,6 +185,7 @@ def clean(
             writer.check_index(src, dst, index_path)
     except writer.OutputError as error:
         raise UsageProblem(str(error)) from None
+    _check_files([("file", html_path)])
     result, seconds = _run(src, config, workers, quiet, index_path)
     with _writing("output folder", dst):
         writer.write(dst, result, config)
@@ -255,6 +256,8 @@ def check(
             raise UsageProblem(str(error)) from None
     if index_path is not None and not index_path.is_file():
         raise UsageProblem(f"duplicate index {index_path} does not exist; `cleaner clean --index` creates it")
+    _check_files([("file", report_path), ("file", html_path), ("baseline", baseline_path if write_baseline else None)]
+                 + [("file", path) for _, path in targets])
     result, seconds = _run(src, config, workers, quiet, index_path)
     if report_path is not None:
         _write_file(report_path, json.dumps(report.build(result, config), ensure_ascii=False, indent=2) + "\n")
@@ -277,6 +280,16 @@ def check(
         _write_file(html_path, html_report.from_run(result, config, outcome))
     _finish(result, config, seconds, quiet, report_path)
     sys.exit(outcome.exit_code)
+
+
+def _check_files(files: list[tuple[str, Path | None]]) -> None:
+    """Refuse before the run the files it could not write at its end (``None``: not asked for)."""
+    try:
+        for what, path in files:
+            if path is not None:
+                writer.check_file(what, path)
+    except writer.OutputError as error:
+        raise UsageProblem(str(error)) from None
 
 
 def _format_targets(specs: tuple[str, ...]) -> list[tuple[str, Path | None]]:

@@ -65,6 +65,16 @@ def check_index(src: Path, dst: Path, index: Path) -> None:
         raise OutputError(f"cannot write duplicate index {index}: {blocked}")
 
 
+def check_file(what: str, path: Path) -> None:
+    """Refuse, before the run, a file the run could not write at its end (a report, a baseline):
+    a folder in its place, a file in the way of its folder, a folder without write permission."""
+    if path.is_dir():
+        raise OutputError(f"cannot write {what} {path}: it is a folder")
+    blocked = _unwritable_ancestor(path.resolve())
+    if blocked:
+        raise OutputError(f"cannot write {what} {path}: {blocked}")
+
+
 def _check_writable(dst: Path) -> None:
     """Refuse, before the run, a DST the final swap cannot make: the staging folder is made in
     DST's parent and renamed over DST, so the parent must be a writable folder and DST no mount point."""

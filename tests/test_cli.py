@@ -351,3 +351,21 @@ def test_report_on_a_folder_cleaner_did_not_write_is_a_message(manifest_text: st
     assert result.exit_code == 2 and "not written by cleaner" in result.output, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert not (tmp_path / "r.html").exists()
+
+
+@pytest.mark.parametrize(
+    "option",
+    [["--html", "{blocked}/r.html"], ["--report", "{blocked}/r.json"], ["--format", "junit={blocked}/j.xml"],
+     ["--format", "json={folder}"], ["--baseline", "{blocked}/b.json", "--write-baseline"]],
+)
+def test_a_report_file_that_cannot_be_written_is_refused_before_the_run(option: list[str], tmp_path: Path) -> None:
+    """Found late, it failed the command after the output and the index had been replaced."""
+    (tmp_path / "afile").write_text("not a folder")
+    (tmp_path / "folder").mkdir()
+    filled = [o.format(blocked=tmp_path / "afile", folder=tmp_path / "folder") for o in option]
+    commands = [["check", str(RAW)]] + ([["clean", str(RAW), "-o", str(tmp_path / "out")]] if option[0] == "--html" else [])
+    for command in commands:
+        result = CliRunner().invoke(main, [*command, *filled, "-q"])
+        assert result.exit_code == 2 and "cannot write" in result.output, result.output
+        assert "is a file, not a folder" in result.output or "is a folder" in result.output
+        assert not (tmp_path / "out").exists()
