@@ -17,7 +17,7 @@ from cleaner import selection
 from cleaner.config import Config
 from cleaner.document import Document
 from cleaner.engine import ordered_map
-from cleaner.reader import Failure, discover, read_articles, split_lines
+from cleaner.reader import Failure, bom_removed, discover, read_articles, split_lines
 from cleaner.stages import boilerplate, dedup, encoding, garble, language
 
 
@@ -128,14 +128,18 @@ def record_drop(result: RunResult, index: Path, config: Config, drop_name: str) 
 
 
 def document_from_text(text: str, config: Config, doc_id: str = "text") -> Document:
-    """A Document for a string given directly (the Python API), processed like a .txt file."""
+    """A Document for a string given directly (the Python API), processed like a .txt file: a
+    leading byte order mark (which Python's utf-8 codec keeps) is removed as from a file."""
+    body = text.removeprefix("\ufeff")
     doc = Document(
         id=doc_id,
         source_path=f"{doc_id}.txt",
-        raw_text=text,
-        lines=split_lines(text),
+        raw_text=body,
+        lines=split_lines(body),
         raw_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
+    if body != text:
+        doc.findings.append(bom_removed())
     process_document(doc, config)
     process_corpus([doc], config)
     return doc

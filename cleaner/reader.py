@@ -213,12 +213,16 @@ def _require_unicode(value: object, name: str) -> None:
             raise InputError(f"field {name!r} holds an unpaired surrogate (\\u{code:04x}): not Unicode text") from None
 
 
+def bom_removed() -> Finding:
+    """The finding recorded when a byte order mark is taken off the start of a text."""
+    return Finding("encoding", "bom_removed", None, 1.0, "a UTF-8 byte order mark was removed")
+
+
 def decode(data: bytes) -> tuple[str, str, list[Finding]]:
     """Decode bytes as UTF-8 (BOM allowed) or else as the encoding charset-normalizer detects."""
     if data.startswith(codecs.BOM_UTF8):
         text = _strict(data, "utf-8-sig")
-        note = Finding("encoding", "bom_removed", None, 1.0, "a UTF-8 byte order mark was removed")
-        return text, "utf-8-sig", [note]
+        return text, "utf-8-sig", [bom_removed()]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

@@ -62,3 +62,13 @@ def test_leftovers_of_an_output_whose_name_holds_glob_characters_are_found(tmp_p
     stale.mkdir()
     writer.recover_interrupted(dst)
     assert not stale.exists()
+
+
+def test_clean_text_removes_a_byte_order_mark_as_cleaning_a_file_does(tmp_path: Path) -> None:
+    """Python's utf-8 codec keeps the mark a file read with read_text() starts with; cleaner clean removes it."""
+    from cleaner import clean_text
+
+    text = "Harbour reopens\n\nThe harbour reopened on Monday after the storm had passed the coast.\n"
+    with_mark = clean_text("\ufeff" + text)
+    assert with_mark.text == clean_text(text).text and with_mark.document.lines[0] == "Harbour reopens"
+    assert [f.code for f in with_mark.document.findings if f.stage == "encoding"] == ["bom_removed"]
