@@ -150,6 +150,10 @@ def _read_jsonl(path: Path, relative: str, config: InputConfig) -> tuple[list[Do
     docs: list[Document] = []
     failures: list[Failure] = []
     with path.open("rb") as handle:
+        if handle.read(4).startswith(UTF16_32_BOMS):  # lines split on b"\n" would cut its characters
+            return [], [Failure(relative, "JSON Lines must be UTF-8; this file starts with a UTF-16 or UTF-32 "
+                                          "byte order mark: convert it to UTF-8")]
+        handle.seek(0)
         for number, raw in enumerate(handle, start=1):
             if not raw.strip():
                 continue

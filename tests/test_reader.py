@@ -158,3 +158,12 @@ def test_a_file_with_lone_carriage_returns_is_cleaned_as_its_line_feed_twin(tmp_
     assert len(cr.lines) == len(lf.lines) > 40
     assert selection.removed_lines(cr, CONFIG) == selection.removed_lines(lf, CONFIG) != set()
     assert selection.clean_text(cr, CONFIG) == selection.clean_text(lf, CONFIG)
+
+
+def test_a_utf16_jsonl_file_is_one_failure_that_says_so(tmp_path: Path) -> None:
+    """Split on b"\\n", UTF-16 lines were each "undecodable" or "binary", one more than the records."""
+    records = '{"id": "a", "text": "Title\\n\\nBody."}\n{"id": "b", "text": "Title\\n\\nBody."}\n'
+    (tmp_path / "feed.jsonl").write_bytes(records.encode("utf-16"))
+    docs, failures = read_articles(tmp_path, "feed.jsonl", InputConfig())
+    assert docs == [] and len(failures) == 1
+    assert "UTF-16" in failures[0].reason and failures[0].line is None
