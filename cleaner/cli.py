@@ -93,7 +93,7 @@ def _run(
 ) -> tuple[pipeline.RunResult, float]:
     """Run the pipeline with a progress bar on a terminal; return the result and the seconds taken."""
     started = time.perf_counter()
-    files, skipped = discover(src, config.input)
+    files, skipped, unlisted = discover(src, config.input)
     workers = workers or default_workers()
     show_progress = not quiet and sys.stderr.isatty() and len(files) > 1
     with click.progressbar(length=len(files), label="cleaning", file=sys.stderr) if show_progress else _NoBar() as bar:
@@ -102,6 +102,7 @@ def _run(
         except (IndexMismatchError, sqlite3.Error) as error:
             raise UsageProblem(f"duplicate index {index}: {error}") from None
     result.skipped = skipped
+    result.failures[:0] = unlisted
     return result, time.perf_counter() - started
 
 

@@ -94,13 +94,13 @@ def run(
     :func:`record_drop`); a missing or empty index file means nothing was seen before.
     """
     if files is None:
-        files, skipped = discover(src, config.input)
+        files, skipped, unlisted = discover(src, config.input)
     else:
-        skipped = []
+        skipped, unlisted = [], []
     task = functools.partial(process_file, src=src, config=config)
     results = ordered_map(task, files, workers, on_file_done)
     documents: list[Document] = []
-    failures: list[Failure] = []
+    failures: list[Failure] = list(unlisted)
     seen: dict[str, str] = {}
     for docs, file_failures in results:
         failures.extend(file_failures)

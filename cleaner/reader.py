@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -77,27 +78,39 @@ class InputError(Exception):
     """A file that cannot be read as an article; the message is the reason shown to the user."""
 
 
-def discover(src: Path, config: InputConfig) -> tuple[list[str], list[Failure]]:
-    """Article files under ``src`` as sorted POSIX paths relative to it, and files skipped.
+def discover(src: Path, config: InputConfig) -> tuple[list[str], list[Failure], list[Failure]]:
+    """Article files under ``src`` as sorted POSIX paths relative to it, files skipped, and
+    folders that could not be listed (failed inputs: their articles were not read).
 
     Hidden files and folders (a name starting with '.') are skipped silently; files with other
     suffixes, pipes and devices (reading one could block) are listed as skipped so a user sees
-    what was not read. A broken link with an article suffix is kept: reading it fails, with the reason.
+    what was not read. A broken link with an article suffix is kept: reading it fails, with the
+    reason. Links to folders are not followed. (``Path.rglob`` passes over a folder it may not
+    read without a word, so the tree is walked with ``os.walk``, which reports it.)
     """
     found: list[str] = []
     skipped: list[Failure] = []
-    for path in src.rglob("*"):
-        relative = path.relative_to(src)
-        if any(part.startswith(".") for part in relative.parts) or path.is_dir():
-            continue
-        name = relative.as_posix()
-        if not path.is_file() and path.exists():
-            skipped.append(Failure(printable_name(name), "not a regular file (a pipe, socket or device)"))
-        elif path.suffix.lower() in config.suffixes:
-            found.append(name)
-        else:
-            skipped.append(Failure(printable_name(name), f"not an article file (suffix not in {', '.join(config.suffixes)})"))
-    return sorted(found), sorted(skipped, key=lambda f: f.path)
+    unlisted: list[Failure] = []
+
+    def unreadable(error: OSError) -> None:
+        name = Path(error.filename).relative_to(src).as_posix() if error.filename else "."
+        unlisted.append(Failure(printable_name(name), f"cannot read folder: {error.strerror or error}"))
+
+    for folder, dirnames, filenames in os.walk(src, onerror=unreadable):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for filename in filenames:
+            if filename.startswith("."):
+                continue
+            path = Path(folder, filename)
+            name = path.relative_to(src).as_posix()
+            if not path.is_file() and path.exists():
+                skipped.append(Failure(printable_name(name), "not a regular file (a pipe, socket or device)"))
+            elif path.suffix.lower() in config.suffixes:
+                found.append(name)
+            else:
+                skipped.append(Failure(printable_name(name),
+                                       f"not an article file (suffix not in {', '.join(config.suffixes)})"))
+    return sorted(found), sorted(skipped, key=lambda f: f.path), sorted(unlisted, key=lambda f: f.path)
 
 
 def read_articles(src: Path, relative: str, config: InputConfig) -> tuple[list[Document], list[Failure]]:

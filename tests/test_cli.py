@@ -369,3 +369,24 @@ def test_a_report_file_that_cannot_be_written_is_refused_before_the_run(option: 
         assert result.exit_code == 2 and "cannot write" in result.output, result.output
         assert "is a file, not a folder" in result.output or "is a folder" in result.output
         assert not (tmp_path / "out").exists()
+
+
+def test_a_folder_that_cannot_be_listed_is_a_failed_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pathlib's rglob passes over a folder it may not read: its articles vanished without a word."""
+    src = tmp_path / "src"
+    for folder, sample in (("open", "000_45b1623a569b7c72"), ("locked", "001_13a1e1805422e68d")):
+        (src / folder).mkdir(parents=True)
+        (src / folder / f"{sample}.txt").write_bytes((RAW / f"{sample}.txt").read_bytes())
+    listing = os.scandir
+
+    def scandir(path: str | os.PathLike[str] = ".") -> object:
+        if Path(path).name == "locked":  # as chmod 000 does to anyone but root
+            raise PermissionError(13, "Permission denied", str(path))
+        return listing(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    dst = tmp_path / "out"
+    result = CliRunner().invoke(main, ["clean", str(src), "-o", str(dst), "--workers", "1"])
+    assert result.exit_code == 123 and "locked" in result.output and "Permission denied" in result.output
+    assert (dst / "open" / "000_45b1623a569b7c72.txt").is_file()
+    assert [f["path"] for f in json.loads((dst / "report.json").read_text())["failures"]] == ["locked"]

@@ -17,7 +17,8 @@ CONFIG = Config()
 
 
 def test_discover_sorts_and_skips_hidden_and_other_suffixes(bad_inputs: Path) -> None:
-    files, skipped = discover(bad_inputs, InputConfig())
+    files, skipped, unlisted = discover(bad_inputs, InputConfig())
+    assert unlisted == []
     assert files == sorted(files)
     assert ".hidden.txt" not in files
     assert "feed.jsonl" in files and "good.txt" in files
@@ -116,7 +117,7 @@ def test_broken_links_fail_and_special_files_are_listed_as_skipped(tmp_path: Pat
     (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
     (tmp_path / "self.txt").symlink_to(tmp_path / "self.txt")
     os.mkfifo(tmp_path / "pipe.txt")
-    files, skipped = discover(tmp_path, InputConfig())
+    files, skipped, _ = discover(tmp_path, InputConfig())
     assert files == ["gone.txt", "good.txt", "self.txt"]
     assert [(s.path, s.reason) for s in skipped] == [("pipe.txt", "not a regular file (a pipe, socket or device)")]
     for name in ("gone.txt", "self.txt"):
