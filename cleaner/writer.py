@@ -54,13 +54,15 @@ def check_destination(src: Path, dst: Path) -> None:
 
 def check_index(src: Path, dst: Path, index: Path) -> None:
     """Refuse, before the run, a duplicates index the run could not keep: inside DST (replaced as a
-    whole by every run, it would lose every earlier drop), inside SRC (never modified), or in a
-    folder that cannot be made or written."""
+    whole by every run, it would lose every earlier drop), inside SRC (never modified), read-only,
+    or in a folder that cannot be made or written."""
     resolved = index.resolve()
     for folder, what in ((dst.resolve(), "output"), (src.resolve(), "input")):
         if folder in resolved.parents:
             raise OutputError(f"duplicate index {index} is inside the {what} folder {folder.name}; keep it outside")
     blocked = _unwritable_ancestor(resolved)
+    if not blocked and resolved.is_file() and not os.access(resolved, os.W_OK):
+        blocked = "the file is not writable"
     if blocked:
         raise OutputError(f"cannot write duplicate index {index}: {blocked}")
 

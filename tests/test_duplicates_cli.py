@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -177,3 +178,13 @@ def test_another_programs_database_is_no_index_and_is_left_alone(tmp_path: Path)
         result = invoke(*command, "--index", index, "-q")
         assert result.exit_code == 2 and "not a cleaner duplicates index" in result.output, result.output
     assert index.read_bytes() == before and not (tmp_path / "out").exists()
+
+
+def test_a_read_only_index_is_refused_before_the_output_is_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    index = tmp_path / "state" / "seen.sqlite"
+    assert invoke("clean", RAW, "-o", tmp_path / "first", "--index", index, "-q").exit_code == 0
+    monkeypatch.setattr("os.access", lambda path, mode, **kw: Path(path) != index or not mode & os.W_OK)  # chmod 444
+    result = invoke("clean", RAW, "-o", tmp_path / "second", "--index", index, "-q")
+    assert result.exit_code == 2 and "duplicate index" in result.output and "not writable" in result.output
+    assert not (tmp_path / "second").exists()
+    assert invoke("check", RAW, "--index", index, "-q", "--set", "check.garbled=off").exit_code == 0  # reading is enough
