@@ -150,7 +150,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"config file {path} does not exist; check the --config path") from None
     except OSError as error:
         raise ConfigError(f"cannot read config file {path}: {error.strerror}") from None
-    except tomllib.TOMLDecodeError as error:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:  # TOML is UTF-8
         raise ConfigError(f"config file {path} is not valid TOML: {error}") from None
     if path.name == "pyproject.toml":
         tool = tree.get("tool", {})

@@ -67,3 +67,10 @@ def test_a_pyproject_whose_tool_cleaner_is_no_table_is_a_message(text: str, tmp_
     pyproject.write_text(text)
     with pytest.raises(ConfigError, match="table"):
         load_config(pyproject)
+
+
+def test_a_config_file_that_is_not_utf8_is_a_message(tmp_path: Path) -> None:
+    config = tmp_path / "cleaner.toml"
+    config.write_bytes("[language]\nseed = 1 # é\n".encode("latin-1"))
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_config(config)
