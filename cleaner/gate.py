@@ -124,7 +124,7 @@ def load_baseline(path: Path) -> Counter[str]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BaselineError(f"baseline {path} does not exist; create it with --write-baseline") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (OSError, ValueError, RecursionError) as error:  # ValueError: not UTF-8, not JSON, too long a number
         raise BaselineError(f"baseline {path} cannot be read: {error}") from None
     return baseline_fingerprints(data, origin=f"baseline {path}")
 

@@ -162,3 +162,11 @@ def test_clean_html_and_report_command(tmp_path: Path) -> None:
 def test_report_refuses_a_folder_that_is_not_an_output(tmp_path: Path) -> None:
     result = invoke("report", RAW, "-o", tmp_path / "x.html")
     assert result.exit_code == 2 and "holds no manifest.jsonl" in result.output
+
+
+def test_a_baseline_nested_past_the_recursion_limit_is_a_message(tmp_path: Path) -> None:
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text("[" * 100_000)
+    result = CliRunner().invoke(main, ["check", str(RAW), "--baseline", str(baseline), "-q"])
+    assert result.exit_code == 2 and "cannot be read" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
