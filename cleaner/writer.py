@@ -56,7 +56,7 @@ def check_index(src: Path, dst: Path, index: Path) -> None:
     """Refuse, before the run, a duplicates index the run could not keep: inside DST (replaced as a
     whole by every run, it would lose every earlier drop), inside SRC (never modified), read-only,
     or in a folder that cannot be made or written."""
-    resolved = index.resolve()
+    resolved = _resolve("duplicate index", index)
     for folder, what in ((dst.resolve(), "output"), (src.resolve(), "input")):
         if folder in resolved.parents:
             raise OutputError(f"duplicate index {index} is inside the {what} folder {folder.name}; keep it outside")
@@ -70,11 +70,20 @@ def check_index(src: Path, dst: Path, index: Path) -> None:
 def check_file(what: str, path: Path) -> None:
     """Refuse, before the run, a file the run could not write at its end (a report, a baseline):
     a folder in its place, a file in the way of its folder, a folder without write permission."""
-    if path.is_dir():
+    resolved = _resolve(what, path)
+    if resolved.is_dir():
         raise OutputError(f"cannot write {what} {path}: it is a folder")
-    blocked = _unwritable_ancestor(path.resolve())
+    blocked = _unwritable_ancestor(resolved)
     if blocked:
         raise OutputError(f"cannot write {what} {path}: {blocked}")
+
+
+def _resolve(what: str, path: Path) -> Path:
+    """``path`` made absolute, links followed; a symbolic link loop on the way is an ``OutputError``."""
+    try:
+        return path.resolve()
+    except RuntimeError as error:
+        raise OutputError(f"cannot write {what} {path}: {error}") from None
 
 
 def _check_writable(dst: Path) -> None:

@@ -390,3 +390,11 @@ def test_a_folder_that_cannot_be_listed_is_a_failed_input(tmp_path: Path, monkey
     assert result.exit_code == 123 and "locked" in result.output and "Permission denied" in result.output
     assert (dst / "open" / "000_45b1623a569b7c72.txt").is_file()
     assert [f["path"] for f in json.loads((dst / "report.json").read_text())["failures"]] == ["locked"]
+
+
+@pytest.mark.parametrize("option", ["--html", "--index"])
+def test_a_report_or_index_path_through_a_symlink_loop_is_a_message(option: str, tmp_path: Path) -> None:
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    result = CliRunner().invoke(main, ["clean", str(RAW), "-o", str(tmp_path / "out"), option, str(tmp_path / "loop" / "x"), "-q"])
+    assert result.exit_code == 2 and "cannot write" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
