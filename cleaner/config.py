@@ -75,9 +75,9 @@ def find_config(folder: Path) -> Path | None:
     return None
 
 
-def load_config(path: Path | None = None, overrides: Iterable[str] = ()) -> Config:
+def load_config(path: str | Path | None = None, overrides: Iterable[str] = ()) -> Config:
     """Read ``path`` (TOML; ``pyproject.toml`` is read from ``[tool.cleaner]``), then apply overrides."""
-    tree: dict[str, Any] = _read_toml(path) if path is not None else {}
+    tree: dict[str, Any] = _read_toml(Path(path)) if path is not None else {}
     for override in overrides:
         path_parts, value = _parse_override(override)
         table = tree

@@ -72,3 +72,13 @@ def test_clean_text_removes_a_byte_order_mark_as_cleaning_a_file_does(tmp_path: 
     with_mark = clean_text("\ufeff" + text)
     assert with_mark.text == clean_text(text).text and with_mark.document.lines[0] == "Harbour reopens"
     assert [f.code for f in with_mark.document.findings if f.stage == "encoding"] == ["bom_removed"]
+
+
+def test_load_config_takes_a_path_as_a_string(tmp_path: Path) -> None:
+    """As clean_folder takes its folders: load_config("cleaner.toml") is the natural call."""
+    from cleaner import load_config
+
+    (tmp_path / "cleaner.toml").write_text("[language]\nseed = 2\n")
+    assert load_config(str(tmp_path / "cleaner.toml"), ["language.trials=5"]).language.seed == 2
+    (tmp_path / "pyproject.toml").write_text("[tool.cleaner.language]\nseed = 3\n")
+    assert load_config(str(tmp_path / "pyproject.toml")).language.seed == 3
