@@ -120,3 +120,19 @@ def test_array_detector_answers_the_same_once_its_tables_are_full(monkeypatch: p
     text = "Ǆemal Bijedić ǅemal said on Ⅻ March that the ꞋꞌŊŋ talks would go on."
     assert _probabilities(fast, text) == _probabilities(_stock_factory(), text)
     assert not fast.word_grams
+
+
+def test_array_detector_keeps_words_within_a_bound_of_n_grams(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text without spaces (Chinese, Japanese, Thai) is a few long words seen once: they are not
+    kept, and what is kept is bounded by the n-grams it holds, not by the count of words alone."""
+    from cleaner.stages import array_detector
+
+    fast = array_detector.ArrayFactory(0)
+    chinese = "".join(chr(0x4E00 + (i * 7919) % 20000) for i in range(3000))  # no spaces: one word
+    assert _probabilities(fast, chinese) == _probabilities(_stock_factory(), chinese)
+    assert not fast.word_grams
+    monkeypatch.setattr(array_detector, "_KEPT", 16)  # room for 16 x 16 n-grams, words counted as 4
+    words = " ".join("".join(chr(ord("a") + int(d)) for d in f"{i:03d}") + "ing" for i in range(500))
+    assert _probabilities(fast, words) == _probabilities(_stock_factory(), words)
+    held = sum(len(grams) + 4 for grams in fast.word_grams.values())
+    assert 0 < held <= 16 * 16 + max(len(grams) + 4 for grams in fast.word_grams.values())

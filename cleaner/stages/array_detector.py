@@ -29,6 +29,10 @@ from langdetect.utils.ngram import NGram
 #: any script stays cheap; a text of every code point cannot grow it without bound).
 _NORMALISED: dict[int, str] = {}
 _KEPT = 1 << 16
+#: Words longer than this are not kept by ``ArrayDetector._grams``: the words of a language that
+#: come again are short; a longer piece is most often a Chinese, Japanese or Thai sentence (no
+#: spaces), seen once, and would hold thousands of n-grams.
+_WORD_CHARS = 24
 
 
 def _normalised(text: str) -> str:
@@ -54,6 +58,7 @@ class ArrayFactory(DetectorFactory):
         self.seed = seed
         self.matrix = self._load(os.listdir(PROFILES_DIRECTORY))
         self.word_grams: dict[tuple[str, bool], list[str]] = {}  # see ``ArrayDetector._grams``
+        self.word_grams_held = 0  # the n-grams in ``word_grams``, each word counted as 4 more
 
     def _load(self, names: list[str]) -> np.ndarray:
         cells: list[tuple[np.ndarray, np.ndarray]] = []
@@ -86,6 +91,7 @@ class ArrayDetector(Detector):
 
     def __init__(self, factory: ArrayFactory) -> None:
         super().__init__(factory)
+        self.factory = factory
         self.matrix = factory.matrix
         self.word_grams = factory.word_grams
 
@@ -109,7 +115,8 @@ class ArrayDetector(Detector):
         """The known n-grams the stock reader emits for one normalised word (``spaced``: a space
         follows it): at each character its 1-, 2- and 3-gram (the word opening with a space),
         none where it and the character before are capitals; after it, the 2- and 3-gram ending in
-        the space. Kept per word for the first ``_KEPT`` x 4 words seen."""
+        the space. Kept per word of up to ``_WORD_CHARS`` characters until the kept words hold
+        ``_KEPT`` x 16 n-grams (about 70 MB), a word's key and list counted as 4."""
         grams = self.word_grams.get((word, spaced))
         if grams is not None:
             return grams
@@ -123,8 +130,9 @@ class ArrayDetector(Detector):
             elif not (char.isupper() and padded[end - 1].isupper()):
                 grams += [gram for gram in (char, padded[end - 1 : end + 1], padded[end - 2 : end + 1] if end >= 2 else "")
                           if gram in known]
-        if len(self.word_grams) < 4 * _KEPT:
+        if len(word) <= _WORD_CHARS and self.factory.word_grams_held < 16 * _KEPT:
             self.word_grams[word, spaced] = grams
+            self.factory.word_grams_held += len(grams) + 4
         return grams
 
     def _update_lang_prob(self, prob: np.ndarray, word: str | None, alpha: float) -> bool:
