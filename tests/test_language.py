@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from langdetect.lang_detect_exception import LangDetectException
 
 from cleaner.document import Document
@@ -136,3 +139,39 @@ def test_array_detector_keeps_words_within_a_bound_of_n_grams(monkeypatch: pytes
     assert _probabilities(fast, words) == _probabilities(_stock_factory(), words)
     held = sum(len(grams) + 4 for grams in fast.word_grams.values())
     assert 0 < held <= 16 * 16 + max(len(grams) + 4 for grams in fast.word_grams.values())
+
+
+
+_TRICKY = [
+    " ", "\t", "\r\n", ".", "ǅ", "Ǆ", "İ", "ẞ", "Σ", "ſ", "ﬁ", "Ⅻ", "Ⓐ", "\u0301", "\u0300", "\ud800", "\U0001f600",
+    "\u3000", "。", "\u2028", "ș", "ی", "あ", "ア", "가", "ㄅ", "丂", "http://x.org/a", "a@b.cd", "AB", "Ab",
+]
+
+
+@cache
+def _both_factories():  # read once for all examples
+    from cleaner.stages.array_detector import ArrayFactory
+
+    return _stock_factory(), ArrayFactory(0)
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    pieces=st.lists(
+        st.one_of(st.sampled_from(_TRICKY), st.text(max_size=5), st.sampled_from(["the ", "und ", "Vilnius", "việt"])),
+        max_size=40,
+    ),
+    trials=st.sampled_from([4, 7]),
+)
+def test_array_detector_matches_the_stock_detector_on_any_text(pieces: list[str], trials: int) -> None:
+    """Any characters (capitals, titlecase, combining marks, surrogates, scripts langdetect maps
+    to one letter, only spaces or signs): the stock detector's probabilities, or its exception."""
+    stock, fast = _both_factories()
+    text = "".join(pieces)
+    try:
+        expected = _probabilities(stock, text, trials)
+    except LangDetectException:
+        with pytest.raises(LangDetectException):
+            _probabilities(fast, text, trials)
+        return
+    assert _probabilities(fast, text, trials) == expected
