@@ -72,6 +72,13 @@ def test_seed_articles(groups: bool) -> None:
         assert not {token for token, _ in flagged} & NEVER[key], (key, flagged)
 
 
+def test_a_name_threshold_of_one_flags_no_name() -> None:
+    """Scores are probabilities below 1: the strictest threshold flags nothing (it once meant no
+    threshold at all, and flagged as many names as the default)."""
+    assert any(_flagged(doc) for doc in _run(_seed_docs(True)))
+    assert not any(_flagged(doc) for doc in _run(_seed_docs(True), garble.GarbleConfig(name_threshold=1.0)))
+
+
 def test_findings_point_at_raw_lines_and_explain_themselves() -> None:
     docs = {doc.id[:3]: doc for doc in _run(_seed_docs(groups=True))}
     doc = docs["002"]

@@ -143,7 +143,7 @@ class SuspectScorer:
         self.weights = weights
         self.contexts = Contexts(self.counts, context_docs)
         self.full_names = FullNames(self.counts, self.contexts)
-        self.min_log_odds = math.log(threshold / (1.0 - threshold)) if 0.0 < threshold < 1.0 else -math.inf
+        self.min_log_odds = _log_odds(threshold)
         self._rivals: dict[tuple[str, str], list[tuple[str, int]]] = {}
         self._judged_tokens: dict[str, bool] = {}
         self._best_splits: dict[int, float] = {}
@@ -501,6 +501,15 @@ def _best_split(group_weight: float, run_weight: float, total: int) -> float:
         return 0.0
     g = min(max((a * (1 + total) - b) / (a + b), 0.0), float(total))
     return a * math.log2(1 + g) + b * math.log2(1 + total - g)
+
+
+def _log_odds(probability: float) -> float:
+    """The log-odds a score must reach to be ``probability`` or more: none for 0, out of reach for 1."""
+    if probability <= 0.0:
+        return -math.inf
+    if probability >= 1.0:
+        return math.inf
+    return math.log(probability / (1.0 - probability))
 
 
 def _probability(log_odds: float) -> float:
