@@ -22,6 +22,7 @@ BAD_SETTINGS = [
     ("duplicates.seed=4294967296", "duplicates.seed"),
     ("duplicates.near_threshold=2", "duplicates.near_threshold"),
     ("duplicates.event_threshold=nan", "duplicates.event_threshold"),
+    ("duplicates.year_penalty=-0.5", "duplicates.year_penalty"),
     ("garble.rare_scale=0", "garble.rare_scale"),
     ("garble.threshold=-1", "garble.threshold"),
     ("boilerplate.min_score=-0.5", "boilerplate.min_score"),
@@ -74,3 +75,32 @@ def test_a_config_file_that_is_not_utf8_is_a_message(tmp_path: Path) -> None:
     config.write_bytes("[language]\nseed = 1 # é\n".encode("latin-1"))
     with pytest.raises(ConfigError, match="not valid TOML"):
         load_config(config)
+
+
+EDGE_SETTINGS = [
+    "duplicates.year_penalty=0", "duplicates.dateline_penalty=0", "duplicates.weekday_penalty=0",
+    "duplicates.dateline_penalty=1.0", "duplicates.date_window_days=0", "duplicates.event_min_agree=0",
+    "duplicates.event_min_agree=1", "duplicates.max_group_pairs=0", "duplicates.near_threshold=0",
+    "duplicates.near_threshold=1", "duplicates.event_threshold=1", "garble.name_threshold=0", "garble.text_weight=0",
+    "language.min_probability=0", "language.min_letters=0", "boilerplate.min_score=1",
+]
+
+
+@pytest.mark.parametrize("setting", EDGE_SETTINGS)
+def test_a_setting_at_the_edge_of_its_range_is_accepted(setting: str) -> None:
+    load_config(None, [setting])
+
+
+def test_a_time_penalty_of_zero_keeps_those_articles_out_of_one_event(tmp_path: Path) -> None:
+    """The time factors multiply the similarity: 0 is a veto (as the publication date window is)."""
+    from cleaner.stages.dedup.features import TimeCues
+    from cleaner.stages.dedup.similarity import time_factor
+
+    vetoes = ["duplicates.year_penalty=0", "duplicates.dateline_penalty=0", "duplicates.weekday_penalty=0"]
+    config = load_config(None, vetoes).duplicates
+    assert time_factor(TimeCues(0, 0, 2001, 0), TimeCues(0, 0, 2009, 0), config) == 0.0  # years apart
+    assert time_factor(TimeCues(0, 0, 2001, 0), TimeCues(0, 0, 2001, 3), config) == 0.0  # Monday, Thursday
+    assert time_factor(TimeCues(0, 0, 2001, 0), TimeCues(0, 0, 2001, 0), config) > 0.0
+    result = CliRunner().invoke(main, ["clean", str(RAW), "-o", str(tmp_path / "out"), "-q"]
+                                + [arg for setting in vetoes for arg in ("--set", setting)])
+    assert result.exit_code == 0, result.output

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...bounds import above, at_least, between
+from ...bounds import at_least, between
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +111,8 @@ class DuplicatesConfig:
                  "event_rows", "bucket_cap", "event_bucket_max")
         at_least("duplicates", self, 0, "event_min_agree", "date_window_days", "dateline_window_factor",
                  "max_group_pairs", "event_key_min_weight")
-        above("duplicates", self, 0.0, "dateline_bonus", "dateline_penalty", "year_penalty", "weekday_bonus",
-              "weekday_penalty")
+        at_least("duplicates", self, 0.0, "dateline_bonus", "dateline_penalty", "year_penalty", "weekday_bonus",
+                 "weekday_penalty")  # factors of the similarity: 0 keeps such articles out of one event
         between("duplicates", self, 0, 2**32 - 1, "seed")  # numpy's seed range
         between("duplicates", self, 0.0, 1.0, "near_threshold", "event_threshold", "event_member_min")
         if self.bands * self.rows != self.num_perm:
