@@ -186,7 +186,7 @@ def clean(
             writer.check_index(src, dst, index_path)
     except writer.OutputError as error:
         raise UsageProblem(str(error)) from None
-    _check_files([("file", html_path)])
+    _check_files([("file", html_path)], dst)
     result, seconds = _run(src, config, workers, quiet, index_path)
     with _writing("output folder", dst):
         writer.write(dst, result, config)
@@ -283,12 +283,12 @@ def check(
     sys.exit(outcome.exit_code)
 
 
-def _check_files(files: list[tuple[str, Path | None]]) -> None:
+def _check_files(files: list[tuple[str, Path | None]], dst: Path | None = None) -> None:
     """Refuse before the run the files it could not write at its end (``None``: not asked for)."""
     try:
         for what, path in files:
             if path is not None:
-                writer.check_file(what, path)
+                writer.check_file(what, path, dst)
     except writer.OutputError as error:
         raise UsageProblem(str(error)) from None
 

@@ -58,8 +58,9 @@ def check_index(src: Path, dst: Path, index: Path) -> None:
     or in a folder that cannot be made or written."""
     resolved = _resolve("duplicate index", index)
     for folder, what in ((dst.resolve(), "output"), (src.resolve(), "input")):
-        if folder in resolved.parents:
-            raise OutputError(f"duplicate index {index} is inside the {what} folder {folder.name}; keep it outside")
+        if resolved.is_relative_to(folder):
+            where = "the" if resolved == folder else "inside the"
+            raise OutputError(f"duplicate index {index} is {where} {what} folder {folder.name}; keep it outside")
     blocked = _unwritable_ancestor(resolved)
     if not blocked and resolved.is_file() and not os.access(resolved, os.W_OK):
         blocked = "the file is not writable"
@@ -67,10 +68,13 @@ def check_index(src: Path, dst: Path, index: Path) -> None:
         raise OutputError(f"cannot write duplicate index {index}: {blocked}")
 
 
-def check_file(what: str, path: Path) -> None:
+def check_file(what: str, path: Path, dst: Path | None = None) -> None:
     """Refuse, before the run, a file the run could not write at its end (a report, a baseline):
-    a folder in its place, a file in the way of its folder, a folder without write permission."""
+    a folder in its place (or the output folder ``dst`` the run makes), a file in the way of its
+    folder, a folder without write permission."""
     resolved = _resolve(what, path)
+    if dst is not None and resolved == dst.resolve():
+        raise OutputError(f"cannot write {what} {path}: it is the output folder")
     if resolved.is_dir():
         raise OutputError(f"cannot write {what} {path}: it is a folder")
     blocked = _unwritable_ancestor(resolved)

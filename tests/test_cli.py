@@ -371,6 +371,16 @@ def test_a_report_file_that_cannot_be_written_is_refused_before_the_run(option: 
         assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("option", ["--index", "--html"])
+def test_a_file_at_the_output_folders_own_path_is_refused_before_the_run(option: str, tmp_path: Path) -> None:
+    """The run makes a folder there: the file could never be written, and was found only after it."""
+    dst = tmp_path / "out"
+    result = CliRunner().invoke(main, ["clean", str(RAW), "-o", str(dst), option, str(dst), "-q"])
+    assert result.exit_code == 2 and "output folder" in result.output, result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert not dst.exists()
+
+
 def test_a_folder_that_cannot_be_listed_is_a_failed_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """pathlib's rglob passes over a folder it may not read: its articles vanished without a word."""
     src = tmp_path / "src"
