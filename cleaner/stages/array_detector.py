@@ -125,11 +125,12 @@ class ArrayDetector(Detector):
         grams = []
         for end in range(1, len(padded)):
             char = padded[end]
-            if char == " ":  # the space after the word
-                grams += [gram for gram in (padded[end - 1 : end + 1], padded[end - 2 : end + 1]) if gram in known]
-            elif not (char.isupper() and padded[end - 1].isupper()):
-                grams += [gram for gram in (char, padded[end - 1 : end + 1], padded[end - 2 : end + 1] if end >= 2 else "")
-                          if gram in known]
+            if char != " " and char.isupper() and padded[end - 1].isupper():
+                continue  # inside a word of capitals
+            ending = [padded[end - 1 : end + 1]] + ([padded[end - 2 : end + 1]] if end >= 2 else [])
+            if char != " ":  # the space after the word ends no 1-gram
+                ending.insert(0, char)
+            grams += [gram for gram in ending if gram in known]
         if len(word) <= _WORD_CHARS and self.factory.word_grams_held < 16 * _KEPT:
             self.word_grams[word, spaced] = grams
             self.factory.word_grams_held += len(grams) + 4
