@@ -93,6 +93,17 @@ def _probabilities(factory, text: str, trials: int = 4) -> list[tuple[str, float
     return [(x.lang, float(x.prob)) for x in detector.get_probabilities()]
 
 
+def _assert_same_answer(stock, fast, text: str, trials: int) -> None:
+    """The fast detector gives the stock one's probabilities, or raises where it raises."""
+    try:
+        expected = _probabilities(stock, text, trials)
+    except LangDetectException:
+        with pytest.raises(LangDetectException):
+            _probabilities(fast, text, trials)
+        return
+    assert _probabilities(fast, text, trials) == expected, text
+
+
 def test_array_detector_gives_the_stock_detectors_probabilities_bit_for_bit() -> None:
     """The fast detector keeps langdetect's draws and the order of its arithmetic: same answers."""
     from cleaner.stages.array_detector import ArrayFactory
@@ -106,13 +117,7 @@ def test_array_detector_gives_the_stock_detectors_probabilities_bit_for_bit() ->
     ] + [p for path in sorted(raw.glob("*.txt")) for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
     for text in texts:
         for trials in (4, 7):
-            try:
-                expected = _probabilities(stock, text, trials)
-            except LangDetectException:
-                with pytest.raises(LangDetectException):
-                    _probabilities(fast, text, trials)
-                continue
-            assert _probabilities(fast, text, trials) == expected, text
+            _assert_same_answer(stock, fast, text, trials)
 
 
 def test_array_detector_answers_the_same_once_its_tables_are_full(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -141,7 +146,6 @@ def test_array_detector_keeps_words_within_a_bound_of_n_grams(monkeypatch: pytes
     assert 0 < held <= 16 * 16 + max(len(grams) + 4 for grams in fast.word_grams.values())
 
 
-
 _TRICKY = [
     " ", "\t", "\r\n", ".", "ǅ", "Ǆ", "İ", "ẞ", "Σ", "ſ", "ﬁ", "Ⅻ", "Ⓐ", "\u0301", "\u0300", "\ud800", "\U0001f600",
     "\u3000", "。", "\u2028", "ș", "ی", "あ", "ア", "가", "ㄅ", "丂", "http://x.org/a", "a@b.cd", "AB", "Ab",
@@ -166,12 +170,4 @@ def _both_factories():  # read once for all examples
 def test_array_detector_matches_the_stock_detector_on_any_text(pieces: list[str], trials: int) -> None:
     """Any characters (capitals, titlecase, combining marks, surrogates, scripts langdetect maps
     to one letter, only spaces or signs): the stock detector's probabilities, or its exception."""
-    stock, fast = _both_factories()
-    text = "".join(pieces)
-    try:
-        expected = _probabilities(stock, text, trials)
-    except LangDetectException:
-        with pytest.raises(LangDetectException):
-            _probabilities(fast, text, trials)
-        return
-    assert _probabilities(fast, text, trials) == expected
+    _assert_same_answer(*_both_factories(), "".join(pieces), trials)
