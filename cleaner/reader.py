@@ -118,7 +118,7 @@ def read_articles(src: Path, relative: str, config: InputConfig) -> tuple[list[D
     shown = printable_name(relative)
     if shown != relative:
         return [], [Failure(shown, "file name is not valid UTF-8 (its bytes are shown as \\xNN): rename the file to read it")]
-    if relative in OWN_FILES:
+    if relative.casefold() in OWN_FILES:  # a case-insensitive file system makes Manifest.jsonl the same file
         return [], [Failure(relative, f"{relative} is the name of the run's own file in DST: rename the input to read it")]
     path = src / relative
     try:

@@ -330,6 +330,15 @@ def test_an_input_named_like_the_manifest_fails_instead_of_being_overwritten(tmp
     assert [f["path"] for f in failures] == ["manifest.jsonl"]
 
 
+def test_an_input_named_like_the_manifest_in_other_case_fails_too(tmp_path: Path) -> None:
+    """On a case-insensitive file system Manifest.jsonl and DST's manifest.jsonl are one file."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "Manifest.jsonl").write_text('{"id": "a", "text": "A title\\n\\nA paragraph of the article."}\n')
+    result = CliRunner().invoke(main, ["clean", str(src), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 123 and "Manifest.jsonl" in result.output
+
+
 @pytest.mark.parametrize(
     ("manifest_text", "report_text"),
     [

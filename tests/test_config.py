@@ -23,6 +23,7 @@ BAD_SETTINGS = [
     ("duplicates.near_threshold=2", "duplicates.near_threshold"),
     ("duplicates.event_threshold=nan", "duplicates.event_threshold"),
     ("duplicates.year_penalty=-0.5", "duplicates.year_penalty"),
+    ("duplicates.event_min_agree=65", "duplicates.event_min_agree"),
     ("garble.rare_scale=0", "garble.rare_scale"),
     ("garble.threshold=-1", "garble.threshold"),
     ("boilerplate.min_score=-0.5", "boilerplate.min_score"),

@@ -115,6 +115,7 @@ class DuplicatesConfig:
                  "weekday_penalty")  # factors of the similarity: 0 keeps such articles out of one event
         between("duplicates", self, 0, 2**32 - 1, "seed")  # numpy's seed range
         between("duplicates", self, 0.0, 1.0, "near_threshold", "event_threshold", "event_member_min")
+        between("duplicates", self, 0, self.event_num_perm, "event_min_agree")  # more would verify no pair
         if self.bands * self.rows != self.num_perm:
             raise ValueError(f"duplicates: bands x rows ({self.bands} x {self.rows}) must equal num_perm ({self.num_perm})")
         if self.event_bands * self.event_rows != self.event_num_perm:
