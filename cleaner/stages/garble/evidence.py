@@ -52,7 +52,7 @@ from cleaner.stages.garble.slots import SLOT_TOKEN_MAX_DOCS, SlotIndex
 _LONG_NAME = 8
 #: Articles outside the event that, using a token as a name, make it a name of its own: the
 #: reports of one event preferring a near name (Union, British) do not make it a slip (Unison, Brits).
-_OWN_NAME_DOCS = 3
+_OWN_NAME_DOCS = 2
 
 
 def _script(char: str) -> str:
