@@ -58,7 +58,14 @@ class ArrayFactory(DetectorFactory):
         self.seed = seed
         self.matrix = self._load(os.listdir(PROFILES_DIRECTORY))
         self.word_grams: dict[tuple[str, bool], list[str]] = {}  # see ``ArrayDetector._grams``
-        self.word_grams_held = 0  # the n-grams in ``word_grams``, each word counted as 4 more
+        self._held = 0  # the n-grams in ``word_grams``, each word counted as 4 more
+
+    def keep(self, word: str, spaced: bool, grams: list[str]) -> None:
+        """Keep a word's n-grams, unless the word is long or the kept words already hold
+        ``_KEPT`` x 16 n-grams."""
+        if len(word) <= _WORD_CHARS and self._held < 16 * _KEPT:
+            self.word_grams[word, spaced] = grams
+            self._held += len(grams) + 4
 
     def _load(self, names: list[str]) -> np.ndarray:
         cells: list[tuple[np.ndarray, np.ndarray]] = []
@@ -93,7 +100,6 @@ class ArrayDetector(Detector):
         super().__init__(factory)
         self.factory = factory
         self.matrix = factory.matrix
-        self.word_grams = factory.word_grams
 
     def _init_probability(self) -> np.ndarray:
         if self.prior_map is not None:
@@ -117,7 +123,7 @@ class ArrayDetector(Detector):
         none where it and the character before are capitals; after it, the 2- and 3-gram ending in
         the space. Kept per word of up to ``_WORD_CHARS`` characters until the kept words hold
         ``_KEPT`` x 16 n-grams (about 70 MB), a word's key and list counted as 4."""
-        grams = self.word_grams.get((word, spaced))
+        grams = self.factory.word_grams.get((word, spaced))
         if grams is not None:
             return grams
         known = self.word_lang_prob_map
@@ -131,9 +137,7 @@ class ArrayDetector(Detector):
             if char != " ":  # the space after the word ends no 1-gram
                 ending.insert(0, char)
             grams += [gram for gram in ending if gram in known]
-        if len(word) <= _WORD_CHARS and self.factory.word_grams_held < 16 * _KEPT:
-            self.word_grams[word, spaced] = grams
-            self.factory.word_grams_held += len(grams) + 4
+        self.factory.keep(word, spaced, grams)
         return grams
 
     def _update_lang_prob(self, prob: np.ndarray, word: str | None, alpha: float) -> bool:
