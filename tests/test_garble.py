@@ -659,6 +659,22 @@ def test_a_second_half_after_a_common_word_is_judged_by_the_full_name_unless_it_
     assert not _flagged(docs[-1])
 
 
+def test_a_surname_after_a_first_name_one_edit_from_the_full_name_the_run_writes_is_a_slip() -> None:
+    # "Harry Ellis" (and "Mr Ellis") in three other articles, "Harry Elvis" in none: a slip, though
+    # other articles use Elvis as a name of its own (Elvis Presley).
+    ellis = "Title\n\nThe scrum-half Harry Ellis is fit, and Mr Ellis will start on Saturday."
+    presley = "Title\n\nThe singer Elvis Presley sold millions, and Elvis fans gathered on Monday."
+    slip = "Title\n\nLeicester scrum-half Harry Elvis has been promoted to the senior squad."
+    docs = _run([_doc(f"e{i}", ellis) for i in range(3)] + [_doc(f"p{i:02d}", presley) for i in range(12)]
+                + [_doc("z", slip)])
+    assert _flagged(docs[-1]) == Counter({("Elvis", "Ellis"): 1})
+    assert "full name Harry Ellis" in next(f.evidence["context_words"] for f in docs[-1].findings_of("garble"))
+    # Another article writing "Harry Elvis" makes it a person of the run.
+    docs = _run([_doc(f"e{i}", ellis) for i in range(3)] + [_doc(f"p{i:02d}", presley) for i in range(12)]
+                + [_doc("y", slip), _doc("z", slip)])
+    assert not _flagged(docs[-1]) and not _flagged(docs[-2])
+
+
 def test_a_full_name_other_articles_write_with_the_token_is_a_name_of_its_own() -> None:
     # "Hang" is one edit from Hong, which the run writes far more often; but another article writes
     # "Hang Seng" and none "Hong Seng": the index's own name, not a slip for Hong Kong.

@@ -4,13 +4,14 @@
 many articles use Andre as a name of its own (Andre Agassi), unless the run gives the token to as
 many people as the suggestion, and to several (Nick Cave, Nick Ross, Nick Wood): then "Nick
 McCarthy" may be another man than "Mick McCarthy" (``FullNames.surnames``). A second half is
-judged so only after a common word that is no first name ("Central Aces" where other articles
-write "Central Aceh"), and never a surname the run writes after an honorific: two people share a
-first name far more often than a surname. The other way round, a token that forms with its
-neighbour a full name other articles write, as many as with the suggestion, is a name of its own
-there ("Hang Seng", never "Hong Seng"; ``FullNames.known``), and two known names after the same
-first name ("Ian Huntley", "Ian Hunter") are two people unless the run spells the suggestion's
-full name in more articles (``FullNames.same_first_name_tie``).
+judged after a common word ("Central Aces" where other articles write "Central Aceh") or a first
+name ("Harry Elvis" where they write "Harry Ellis"), but a surname the run writes after an
+honorific only one edit away: two people share a first name far more often than a surname. The
+other way round, a token that forms with its neighbour a full name other articles write, as many as
+with the suggestion, is a name of its own there ("Hang Seng", never "Hong Seng";
+``FullNames.known``), and two known names after the same first name ("Ian Huntley", "Ian Hunter")
+are two people unless the run spells the suggestion's full name in more articles
+(``FullNames.same_first_name_tie``).
 
 Within the article, a person is named in full before an honorific refers back to them
 (``cleaner/data/honorifics.toml``): a token that only ever follows one ("Mr Tense said"), never a
@@ -142,11 +143,14 @@ class FullNames:
         """Whether the run writes an honorific before ``name`` ("Mr Danton"): a person's surname."""
         return any(("prev", h) in self.contexts.of(name, position)[1].words for h in honorifics())
 
-    def _common_first_half(self, word: str) -> bool:
-        """A capitalised common word, no title, that a second half is judged after ("Central _")."""
+    def _first_half(self, word: str) -> bool:
+        """A capitalised word, no title, that a second half is judged after: a common word
+        ("Central _") or a first name of the run ("Harry _")."""
         known = self._first_halves.get(word)
         if known is None:
-            known = self._first_halves[word] = self.counts.full_name_word(word) and self.counts.zipf(word) >= FIRST_NAME_ZIPF
+            counts = self.counts
+            known = self._first_halves[word] = counts.full_name_word(word) and (
+                counts.zipf(word) >= FIRST_NAME_ZIPF or counts.first_name(word))
         return known
 
     def _possible(self, position: int, token: str, rivals: list[tuple[str, int]]) -> bool:
@@ -164,19 +168,19 @@ class FullNames:
         for prev, nxt in counts.article(position).neighbour_words(token):
             if nxt is not None and counts.full_name_word(nxt) and self._forms_second(nxt, position, rivals):
                 return True
-            if prev is not None and self._common_first_half(prev) and self._forms_first(prev, position, rivals):
+            if prev is not None and self._first_half(prev) and self._forms_first(prev, position, rivals):
                 return True
         return False
 
     def _capitalised(self, position: int) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
         """The article's capitalised neighbours (``Article.capitalised_pairs``) that could be the
-        first half of a full name (``_common_first_half``) or the second (``full_name_word``), by
+        first half of a full name (``_first_half``) or the second (``full_name_word``), by
         the word they stand before or after; kept while the same article is judged (the pass judges
         one after another)."""
         if self._capitals_position != position:
             before: dict[str, list[str]] = {}
             after: dict[str, list[str]] = {}
-            first_half, second_half = self._common_first_half, self.counts.full_name_word
+            first_half, second_half = self._first_half, self.counts.full_name_word
             for first, second in self.counts.article(position).capitalised_pairs():
                 if first_half(first):
                     before.setdefault(second, []).append(first)
@@ -200,10 +204,11 @@ class FullNames:
         full name no other article writes. The full name says who is meant, however many other
         articles use the token as a name of its own (Andre Agassi).
 
-        A second half is judged so only after a common word that is no first name ("Central _"),
-        when neither spelling is a surname the run writes after an honorific ("Mr Gill") nor a word
-        the run writes in lower case (Foreign Ministry, Foreign Minister): two people may share a
-        first name ("David Hill", "David Gill") far more often than a surname. An occurrence
+        A second half is judged after a common word ("Central _") or a first name ("Harry _"),
+        unless the suggestion is a word the run writes in lower case (Foreign Ministry, Foreign
+        Minister). When either spelling is a surname the run writes after an honorific ("Mr Gill"),
+        only one edit away ("Harry Elvis", "Harry Ellis"): two people may share a first name ("Tim
+        Hanlon", "Tim Danton") far more often than a surname. An occurrence
         whose other neighbour forms a full name with the token elsewhere ("United Nations
         Development"), a common word at a sentence start and a title-case headline ("AMD Enters
         Server Business") say nothing.
@@ -217,7 +222,7 @@ class FullNames:
                       if occ.next is not None and counts.full_name_word(occ.next) for name, distance in rivals
                       if (support := self._other_docs(name, occ.next, position)) >= _FULL_NAME_DOCS]
         candidates += [(occ, occ.prev, name, distance, support) for occ in occurrences
-                       if occ.prev is not None and self._common_first_half(occ.prev) for name, distance in rivals
+                       if occ.prev is not None and self._first_half(occ.prev) for name, distance in rivals
                        if not counts.ordinary_in_run(name)
                        if (support := self._other_docs(occ.prev, name, position)) >= _FULL_NAME_DOCS]
         if not candidates:
@@ -232,8 +237,8 @@ class FullNames:
             written = self._other_docs(word, token, position) if first else self._other_docs(token, word, position)
             if occ not in named or written or self.known(position, token, name, occ):
                 continue  # no name shown here, or a full name another article writes too
-            if first and (self._person(name, position) or self._person(token, position)):
-                continue  # a surname: two people share a first name far more often than a surname
+            if first and distance > 1 and (self._person(name, position) or self._person(token, position)):
+                continue  # two edits from a surname: two people share a first name far more often than a surname
             if not first and len(self.surnames(token, position)) >= max(_FIRST_NAME_PEOPLE, len(self.surnames(name, position))):
                 continue  # as much a first name of the run as the suggestion: two people who share a surname
             yield FullNameMatch(name, distance, support, f"{word} {name}" if first else f"{name} {word}", named)
