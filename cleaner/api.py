@@ -9,6 +9,7 @@ from cleaner import pipeline, selection, writer
 from cleaner.config import Config
 from cleaner.document import Document
 from cleaner.engine import default_workers
+from cleaner.reader import require_articles
 
 
 @dataclass(frozen=True)
@@ -35,8 +36,9 @@ def clean_folder(
     """Clean every article under ``src``; write DST (articles, manifest, report) when given.
 
     Raises :class:`NotADirectoryError` when ``src`` is no folder (read as empty, a mistyped SRC
-    would replace DST by an empty output) and :class:`cleaner.writer.OutputError` when ``dst``
-    cannot be used.
+    would replace DST by an empty output), :class:`cleaner.reader.NoArticlesError` when DST is
+    given and ``src`` holds no article file (DST is then left as it was), and
+    :class:`cleaner.writer.OutputError` when ``dst`` cannot be used.
     """
     config = config or Config()
     src, dst = Path(src), Path(dst) if dst is not None else None
@@ -46,5 +48,6 @@ def clean_folder(
         writer.check_destination(src, dst)
     result = pipeline.run(src, config, workers or default_workers())
     if dst is not None:
+        require_articles(src, result.files + len(result.failures), len(result.skipped), config.input)
         writer.write(dst, result, config)
     return result

@@ -18,7 +18,7 @@ from cleaner import __version__, formats, gate, html_report, pipeline, report, w
 from cleaner.config import Config, ConfigError, find_config, load_config
 from cleaner.engine import default_workers
 from cleaner.explain import as_json, as_text, explain_pair
-from cleaner.reader import discover
+from cleaner.reader import NoArticlesError, discover, require_articles
 from cleaner.stages.dedup import IndexMismatchError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -94,6 +94,10 @@ def _run(
     """Run the pipeline with a progress bar on a terminal; return the result and the seconds taken."""
     started = time.perf_counter()
     files, skipped, unlisted = discover(src, config.input)
+    try:
+        require_articles(src, len(files) + len(unlisted), len(skipped), config.input)
+    except NoArticlesError as error:
+        raise UsageProblem(str(error)) from None
     workers = workers or default_workers()
     show_progress = not quiet and sys.stderr.isatty() and len(files) > 1
     with click.progressbar(length=len(files), label="cleaning", file=sys.stderr) if show_progress else _NoBar() as bar:

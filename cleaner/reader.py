@@ -78,6 +78,19 @@ class InputError(Exception):
     """A file that cannot be read as an article; the message is the reason shown to the user."""
 
 
+class NoArticlesError(ValueError):
+    """SRC holds no article file: a mistyped or unfilled folder. Its empty output would replace
+    a previous one, and a gate over it would pass without having read anything."""
+
+
+def require_articles(src: Path, found: int, skipped: int, config: InputConfig) -> None:
+    """Raise :class:`NoArticlesError` unless the run found something to read or to report
+    (``found``: article files and folders that could not be listed)."""
+    if not found:
+        other = f"; {skipped} other file{'s' if skipped != 1 else ''} skipped" if skipped else ""
+        raise NoArticlesError(f"no articles under {src}: no article file ({', '.join(config.suffixes)}){other}")
+
+
 def discover(src: Path, config: InputConfig) -> tuple[list[str], list[Failure], list[Failure]]:
     """Article files under ``src`` as sorted POSIX paths relative to it, files skipped, and
     folders that could not be listed (failed inputs: their articles were not read).

@@ -24,6 +24,21 @@ def test_clean_folder_refuses_a_source_that_is_no_folder_and_keeps_the_output(ki
     assert (dst / "story.txt").read_text() == "an earlier run's article\n"
 
 
+def test_clean_folder_refuses_a_source_without_articles_when_writing_and_keeps_the_output(tmp_path: Path) -> None:
+    from cleaner.reader import NoArticlesError
+
+    dst = tmp_path / "out"
+    dst.mkdir()
+    (dst / "manifest.jsonl").write_text("{}\n")
+    src = tmp_path / "drop"
+    src.mkdir()
+    with pytest.raises(NoArticlesError, match="no articles under"):
+        clean_folder(src, dst, workers=1)
+    assert (dst / "manifest.jsonl").read_text() == "{}\n"
+    # Without DST nothing is replaced: an empty folder is an empty result.
+    assert clean_folder(src, workers=1).documents == []
+
+
 def test_what_a_killed_run_left_beside_the_output_is_recovered(tmp_path: Path) -> None:
     import os
     import socket

@@ -109,6 +109,23 @@ def test_non_empty_foreign_output_folder_is_refused(tmp_path: Path) -> None:
     assert (dst / "precious.txt").read_text() == "keep me"
 
 
+@pytest.mark.parametrize("command", ["clean", "check"])
+def test_a_source_without_articles_is_refused_and_the_previous_output_kept(command: str, tmp_path: Path) -> None:
+    # An unfilled or mistyped drop once replaced DST by an empty output, and passed the gate.
+    dst = tmp_path / "out"
+    invoke("clean", str(RAW), "-o", str(dst), "-q")
+    before = sorted(p.name for p in dst.iterdir())
+    src = tmp_path / "drop"
+    src.mkdir()
+    (src / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (src / ".hidden.txt").write_text("not read")
+    args = [command, str(src)] + (["-o", str(dst)] if command == "clean" else [])
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert f"no articles under {src}: no article file (.txt, .jsonl); 1 other file skipped" in result.output
+    assert sorted(p.name for p in dst.iterdir()) == before
+
+
 def test_previous_output_is_replaced_whole(tmp_path: Path) -> None:
     dst = tmp_path / "out"
     invoke("clean", str(RAW), "-o", str(dst), "-q")
