@@ -3,7 +3,8 @@
 Uses the generated ~5 KB articles of bench_encoding_language (sample paragraphs shuffled, 10 %
 with mojibake). Per-stage figures are measured in one pinned process, stage by stage over the
 same documents (medians of rounds); the end-to-end figure runs ``cleaner clean`` on a folder of
-the generated articles with 1 and 2 workers (reading, writing and the corpus stages included).
+the generated articles with 1 and 2 workers (reading, writing and the corpus stages included),
+once as one .txt file per article and once as one JSON Lines file (read in parts: ``reader.parts``).
 
     python bench/bench_pipeline.py --articles 1000
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import json
 import os
 import statistics
 import tempfile
@@ -74,11 +76,15 @@ def per_stage(corpus: list[str], rounds: int) -> None:
     print(f"  {'total':14} {total * 1e6:8.0f} µs per article ({1 / total:,.0f} articles/s on one core)")
 
 
-def end_to_end(corpus: list[str], workers: int) -> float:
+def end_to_end(corpus: list[str], workers: int, jsonl: bool) -> float:
+    """Seconds to clean and write the corpus as one .txt file per article, or as one JSON Lines file."""
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "src"
         src.mkdir()
-        for i, text in enumerate(corpus):
+        if jsonl:
+            with open(src / "drop.jsonl", "w", encoding="utf-8") as f:
+                f.writelines(json.dumps({"id": f"a{i:06d}", "text": text}) + "\n" for i, text in enumerate(corpus))
+        for i, text in enumerate([] if jsonl else corpus):
             (src / f"a{i:06d}.txt").write_text(text, encoding="utf-8")
         started = time.perf_counter()
         result = pipeline.run(src, CONFIG, workers)
@@ -103,9 +109,11 @@ def main() -> None:
         os.sched_setaffinity(0, cores)
     else:
         per_stage(corpus, args.rounds)
-    for workers in (1, 2):
-        seconds = end_to_end(corpus, workers)
-        print(f"end to end, {workers} worker(s): {len(corpus) / seconds:,.0f} articles/s ({seconds:.1f} s)")
+    for jsonl in (False, True):
+        for workers in (1, 2):
+            seconds = end_to_end(corpus, workers, jsonl)
+            shape = "one JSON Lines file" if jsonl else "one file per article"
+            print(f"end to end, {shape}, {workers} worker(s): {len(corpus) / seconds:,.0f} articles/s ({seconds:.1f} s)")
 
 
 if __name__ == "__main__":

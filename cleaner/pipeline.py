@@ -17,7 +17,7 @@ from cleaner import selection
 from cleaner.config import Config
 from cleaner.document import Document
 from cleaner.engine import ordered_map
-from cleaner.reader import Failure, bom_removed, discover, read_articles, split_lines
+from cleaner.reader import Failure, Part, bom_removed, discover, parts, read_articles, split_lines
 from cleaner.stages import boilerplate, dedup, encoding, garble, language
 
 
@@ -50,9 +50,11 @@ def document_signature(doc: Document, config: Config) -> dedup.DocSignature:
     )
 
 
-def process_file(relative: str, src: Path, config: Config) -> tuple[list[Document], list[Failure]]:
-    """Read one input file and run the per-document stages; a crash in a stage fails that document only."""
-    docs, failures = read_articles(src, relative, config.input)
+def process_file(item: tuple[str, Part | None], src: Path, config: Config) -> tuple[list[Document], list[Failure]]:
+    """Read one input file (or part of one: ``reader.parts``) and run the per-document stages; a
+    crash in a stage fails that document only."""
+    relative, part = item
+    docs, failures = read_articles(src, relative, config.input, part)
     processed = []
     for doc in docs:
         try:
@@ -97,8 +99,9 @@ def run(
         files, skipped, unlisted = discover(src, config.input)
     else:
         skipped, unlisted = [], []
+    items = [(relative, part) for relative in files for part in parts(src, relative)]
     task = functools.partial(process_file, src=src, config=config)
-    results = ordered_map(task, files, workers, on_file_done)
+    results = ordered_map(task, items, workers, _file_done(items, on_file_done) if on_file_done else None)
     documents: list[Document] = []
     failures: list[Failure] = list(unlisted)
     seen: dict[str, str] = {}
@@ -118,6 +121,17 @@ def run(
         with dedup.open_index(index, config.duplicates, read_only=True) as opened:
             opened.mark(documents, [doc.dedup_signature for doc in documents])
     return RunResult(documents=documents, failures=failures, skipped=skipped, files=len(files))
+
+
+def _file_done(items: list[tuple[str, Part | None]], on_file_done: Callable[[], None]) -> Callable[[], None]:
+    """A callback for each finished item (in order) that calls ``on_file_done`` after a file's last part."""
+    last = iter([k + 1 == len(items) or items[k + 1][0] != relative for k, (relative, _) in enumerate(items)])
+
+    def done() -> None:
+        if next(last):
+            on_file_done()
+
+    return done
 
 
 def record_drop(result: RunResult, index: Path, config: Config, drop_name: str) -> None:

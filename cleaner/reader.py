@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import io
 import json
 import os
 from dataclasses import dataclass
@@ -31,6 +32,11 @@ CHAOS_MARGIN = 0.1
 NUL_SHARE_BINARY = 0.1
 BINARY_NUL = "binary file: it holds NUL bytes and is not UTF-16 or UTF-32 text with a byte order mark"
 
+
+#: A .jsonl file larger than this is read in parts of about this size (some 200 articles), cut at
+#: line ends, so that the workers share one big file. The cuts depend on the file's bytes only,
+#: never on the workers.
+PART_BYTES = 1_000_000
 
 MANIFEST = "manifest.jsonl"
 REPORT = "report.json"
@@ -126,8 +132,47 @@ def discover(src: Path, config: InputConfig) -> tuple[list[str], list[Failure], 
     return sorted(found), sorted(skipped, key=lambda f: f.path), sorted(unlisted, key=lambda f: f.path)
 
 
-def read_articles(src: Path, relative: str, config: InputConfig) -> tuple[list[Document], list[Failure]]:
-    """Read one input file into Documents; every problem becomes a Failure, never an exception."""
+@dataclass(frozen=True)
+class Part:
+    """Lines of a .jsonl file read apart from the rest: bytes ``start`` to ``end``, cut at line
+    ends, the first of them line ``first_line`` of the file."""
+
+    start: int
+    end: int
+    first_line: int
+
+
+def parts(src: Path, relative: str) -> list[Part | None]:
+    """How an input file is read: ``[None]`` (whole) unless it is a .jsonl file over
+    ``PART_BYTES``, which is cut after the line each ``PART_BYTES`` block ends in. A file that
+    starts with a UTF-16 or UTF-32 byte order mark or holds only whitespace is read whole: its one
+    failure is the file's."""
+    path = src / relative
+    try:
+        if path.suffix.lower() != ".jsonl" or not path.is_file() or path.stat().st_size <= PART_BYTES:
+            return [None]
+        found: list[Part | None] = []
+        start, line, content = 0, 1, False
+        with path.open("rb") as handle:
+            if handle.read(4).startswith(UTF16_32_BOMS):
+                return [None]
+            handle.seek(0)
+            while block := handle.read(PART_BYTES):
+                block += handle.readline()  # to the end of the line the block cut
+                content = content or bool(block.strip())
+                found.append(Part(start, start + len(block), line))
+                start += len(block)
+                line += block.count(b"\n")
+    except OSError:
+        return [None]  # reading it again fails with the reason
+    return found if content and len(found) > 1 else [None]
+
+
+def read_articles(
+    src: Path, relative: str, config: InputConfig, part: Part | None = None
+) -> tuple[list[Document], list[Failure]]:
+    """Read one input file (or one ``Part`` of a .jsonl file) into Documents; every problem
+    becomes a Failure, never an exception."""
     shown = printable_name(relative)
     if shown != relative:
         return [], [Failure(shown, "file name is not valid UTF-8 (its bytes are shown as \\xNN): rename the file to read it")]
@@ -136,7 +181,7 @@ def read_articles(src: Path, relative: str, config: InputConfig) -> tuple[list[D
     path = src / relative
     try:
         if path.suffix.lower() == ".jsonl":
-            return _read_jsonl(path, relative, config)
+            return _read_jsonl(path, relative, config, part)
         return [_read_text_file(path, relative, config)], []
     except InputError as error:
         return [], [Failure(relative, str(error))]
@@ -172,22 +217,23 @@ def _read_text_file(path: Path, relative: str, config: InputConfig) -> Document:
     return doc
 
 
-def _read_jsonl(path: Path, relative: str, config: InputConfig) -> tuple[list[Document], list[Failure]]:
+def _read_jsonl(path: Path, relative: str, config: InputConfig, part: Part | None) -> tuple[list[Document], list[Failure]]:
     docs: list[Document] = []
     failures: list[Failure] = []
     with path.open("rb") as handle:
-        if handle.read(4).startswith(UTF16_32_BOMS):  # lines split on b"\n" would cut its characters
+        if part is None and handle.read(4).startswith(UTF16_32_BOMS):  # lines split on b"\n" would cut its characters
             return [], [Failure(relative, "JSON Lines must be UTF-8; this file starts with a UTF-16 or UTF-32 "
                                           "byte order mark: convert it to UTF-8")]
-        handle.seek(0)
-        for number, raw in enumerate(handle, start=1):
+        handle.seek(0 if part is None else part.start)
+        lines = handle if part is None else io.BytesIO(handle.read(part.end - part.start))
+        for number, raw in enumerate(lines, start=1 if part is None else part.first_line):
             if not raw.strip():
                 continue
             try:
                 docs.append(_record_to_document(raw, number, relative, config))
             except InputError as error:
                 failures.append(Failure(relative, str(error), line=number))
-    if not docs and not failures:
+    if not docs and not failures and part is None:
         failures.append(Failure(relative, "empty file: no JSON records"))
     return docs, failures
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -104,3 +105,31 @@ def test_exact_copies_are_the_same_body_under_another_headline_or_dateline(tmp_p
     assert selection.body_text(a, config) == selection.body_text(b, config)
     assert b.duplicates.exact_dup_of == "a" and b.duplicates.duplicate_of == "a"
     assert explain_pair(a, b, config).exact_duplicate
+
+
+def test_a_big_jsonl_file_shared_by_workers_gives_the_run_one_worker_gives(tmp_path: Path, monkeypatch) -> None:
+    from cleaner import reader
+
+    src = tmp_path / "drop"
+    src.mkdir()
+    topics = ["council budget", "river flood", "rail strike", "school exams"]
+    with open(src / "feed.jsonl", "w", encoding="utf-8") as f:
+        for n in range(40):
+            topic = topics[n % 4]
+            text = f"News of the {topic} {n}\n\nOfficials said the {topic} would be decided on day {n % 5}, and more."
+            f.write(json.dumps({"id": f"a{n:02d}", "text": text}) + "\n")
+    (src / "story.txt").write_text("A title\n\nThe mayor opened the new bridge on Friday.\n", encoding="utf-8")
+    monkeypatch.setattr(reader, "PART_BYTES", 600)
+    assert len(reader.parts(src, "feed.jsonl")) > 4
+
+    def outcome(workers: int) -> tuple[list, list]:
+        done: list[int] = []
+        result = run(src, Config(), workers, on_file_done=lambda: done.append(1))
+        assert len(done) == 2  # once per file, not per part
+        return [(d.id, d.lines, d.language, [(f.code, f.line) for f in d.findings], d.duplicates.event_group)
+                for d in result.documents], result.failures
+
+    one = outcome(1)
+    assert len(one[0]) == 41 and one == outcome(2)
+    monkeypatch.setattr(reader, "PART_BYTES", 10**9)
+    assert outcome(1) == one

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import os
 from pathlib import Path
 
@@ -168,3 +169,54 @@ def test_a_utf16_jsonl_file_is_one_failure_that_says_so(tmp_path: Path) -> None:
     docs, failures = read_articles(tmp_path, "feed.jsonl", InputConfig())
     assert docs == [] and len(failures) == 1
     assert "UTF-16" in failures[0].reason and failures[0].line is None
+
+
+def _feed(tmp_path: Path) -> Path:
+    """A .jsonl file of 60 records with blank lines, a bad record and no newline at its end."""
+    lines = []
+    for n in range(60):
+        lines.append(json.dumps({"text": f"Title {n}\n\nThe council met on day {n} and approved the plan."}))
+        if n % 7 == 0:
+            lines.append("")
+        if n == 31:
+            lines.append("{not json")
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_a_big_jsonl_file_is_read_in_parts_cut_at_line_ends_as_if_whole(tmp_path: Path, monkeypatch) -> None:
+    from cleaner import reader
+
+    path = _feed(tmp_path)
+    whole = read_articles(tmp_path, "feed.jsonl", InputConfig())
+    monkeypatch.setattr(reader, "PART_BYTES", 500)
+    cut = reader.parts(tmp_path, "feed.jsonl")
+    assert len(cut) > 3 and all(part is not None for part in cut)
+    assert [p.start for p in cut[1:]] == [p.end for p in cut[:-1]] and cut[0].start == 0 and cut[-1].end == path.stat().st_size
+    data = path.read_bytes()
+    assert all(data[p.end - 1 : p.end] == b"\n" for p in cut[:-1])
+    assert [p.first_line for p in cut] == [1 + data[: p.start].count(b"\n") for p in cut]
+    docs, failures = [], []
+    for part in cut:
+        part_docs, part_failures = read_articles(tmp_path, "feed.jsonl", InputConfig(), part)
+        docs += part_docs
+        failures += part_failures
+    assert [(d.id, d.record_line, d.lines) for d in docs] == [(d.id, d.record_line, d.lines) for d in whole[0]]
+    assert failures == whole[1] and [f.line for f in failures] == [38]
+
+
+def test_a_file_read_whole_gets_no_parts(tmp_path: Path, monkeypatch) -> None:
+    from cleaner import reader
+
+    monkeypatch.setattr(reader, "PART_BYTES", 50)
+    (tmp_path / "small.jsonl").write_text('{"text": "Title\\n\\nBody."}\n', encoding="utf-8")
+    (tmp_path / "story.txt").write_text("Title\n\n" + "A long body line. " * 20, encoding="utf-8")
+    (tmp_path / "blank.jsonl").write_text("\n" * 200, encoding="utf-8")
+    (tmp_path / "wide.jsonl").write_bytes(('{"text": "Title\\n\\nBody."}\n' * 10).encode("utf-16"))
+    assert reader.parts(tmp_path, "small.jsonl") == [None]
+    assert reader.parts(tmp_path, "story.txt") == [None]
+    assert reader.parts(tmp_path, "missing.jsonl") == [None]
+    # Their one failure is the file's: read whole, they still say so once.
+    assert reader.parts(tmp_path, "blank.jsonl") == [None]
+    assert reader.parts(tmp_path, "wide.jsonl") == [None]
