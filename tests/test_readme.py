@@ -1,0 +1,53 @@
+"""The README tells the truth: its settings, defaults and field lists are the code's."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from typing import Any
+
+from cleaner.config import Config
+
+from .conftest import REPO
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def _section(heading: str) -> str:
+    """The README text from ``heading`` up to the next heading of the same or a higher level."""
+    level = heading.split(" ", 1)[0]
+    start = README.index(f"\n{heading}\n")
+    ends = [m.start() for m in re.finditer(r"\n#{1,%d} " % len(level), README) if m.start() > start]
+    return README[start:ends[0] if ends else len(README)]
+
+
+def _toml_blocks(text: str) -> dict[str, Any]:
+    tree: dict[str, Any] = {}
+    for block in re.findall(r"```toml\n(.*?)```", text, flags=re.DOTALL):
+        for name, values in tomllib.loads(block).items():
+            tree.setdefault(name, {}).update(values)
+    return tree
+
+
+def _plain(value: Any) -> Any:
+    """Config values as TOML writes them: tuples are arrays."""
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
+def test_every_setting_is_documented_with_its_default() -> None:
+    documented = _toml_blocks(_section("## Configuration") + _section("### Policy"))
+    defaults = _plain(Config().to_dict())
+    assert sorted(documented) == sorted(defaults)
+    for section, values in defaults.items():
+        shown = documented[section]
+        assert sorted(shown) == sorted(values), f"[{section}]: README keys differ from the code's"
+        for key, default in values.items():
+            if isinstance(default, dict) and isinstance(shown[key], dict):
+                # A table of many entries (boilerplate.policy) shows some: those shown are the defaults.
+                assert all(default.get(k) == v for k, v in shown[key].items()), f"{section}.{key}"
+            else:
+                assert shown[key] == default, f"{section}.{key}: README says {shown[key]!r}, code {default!r}"
