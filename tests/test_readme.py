@@ -51,3 +51,50 @@ def test_every_setting_is_documented_with_its_default() -> None:
                 assert all(default.get(k) == v for k, v in shown[key].items()), f"{section}.{key}"
             else:
                 assert shown[key] == default, f"{section}.{key}: README says {shown[key]!r}, code {default!r}"
+
+
+def _table(section: str, columns: int) -> list[list[str]]:
+    """Rows of the markdown tables in ``section`` with ``columns`` cells (header and rule left out)."""
+    rows = []
+    for line in section.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")] if line.startswith("|") else []
+        if len(cells) == columns and not set(cells[0]) <= set("-: ") and cells[0] not in ("field", "stage", "code"):
+            rows.append(cells)
+    return rows
+
+
+def test_the_manifest_fields_are_the_fields_a_run_writes(tmp_path) -> None:
+    import json
+
+    from cleaner import clean_folder
+
+    from .conftest import RAW
+
+    clean_folder(RAW, tmp_path / "out", Config(), workers=1)
+    written = list(json.loads((tmp_path / "out" / "manifest.jsonl").read_text(encoding="utf-8").splitlines()[0]))
+    documented = [name.strip("` ") for row in _table(_section("### `manifest.jsonl` (schema 1)"), 2)
+                  for name in row[0].split(",")]
+    assert documented == written
+
+
+def test_the_finding_codes_are_the_stages_codes() -> None:
+    from cleaner.stages import boilerplate, dedup, encoding, garble, language
+
+    codes = {(module.STAGE, code): meaning
+             for module in (encoding, boilerplate, garble, dedup, language) for code, meaning in module.CODES.items()}
+    documented = {(stage, code.strip("`")): meaning
+                  for stage, code, meaning in _table(_section("### `manifest.jsonl` (schema 1)"), 3)}
+    assert documented == codes
+
+
+def test_every_finding_a_run_makes_has_a_documented_code(bad_inputs) -> None:
+    from cleaner import clean_folder
+    from cleaner.stages import boilerplate, dedup, encoding, garble, language
+
+    from .conftest import RAW
+
+    codes = {(module.STAGE, code) for module in (encoding, boilerplate, garble, dedup, language) for code in module.CODES}
+    made = {(f.stage, f.code) for src in (RAW, bad_inputs)
+            for doc in clean_folder(src, None, Config(), workers=1).documents for f in doc.findings}
+    assert {("encoding", "bom_removed"), ("encoding", "detected_encoding")} <= made
+    assert made <= codes

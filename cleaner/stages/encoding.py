@@ -19,9 +19,12 @@ from cleaner.document import SPACES, Document, Finding
 
 STAGE = "encoding"
 
+# With the two codes the reader records while decoding (cleaner.reader), under this stage's name.
 CODES: dict[str, str] = {
-    "repaired": "ftfy changed this line; evidence lists the fixes it applied, in order",
+    "repaired": "ftfy changed this line; evidence lists the fixes, in order, the text before and after",
     "unrepaired": "the line still looks like mojibake after repair (ftfy's badness heuristic)",
+    "bom_removed": "a UTF-8 byte order mark was removed",
+    "detected_encoding": "the file (or JSONL record) was not UTF-8 and was decoded as the detected encoding",
 }
 
 # Two characters that UTF-8 bytes become when decoded as Latin-1 / Windows-1252 (a lead byte
