@@ -145,7 +145,7 @@ def main() -> None:
       cleaner explain raw/002_bff23f48fe3657a5.txt
 
     \b
-    Exit codes: 0 success, 1 check found policy violations, 2 usage error,
+    Exit codes: 0 success, 1 check found a policy error (warnings alone pass), 2 usage error,
     123 some inputs failed (the rest were processed).
     """
 
@@ -241,7 +241,8 @@ def check(
     """Run the pipeline over SRC as a CI gate: report policy violations, exit by policy.
 
     The policy is the [check] section of the config. Exit 0 when no error (warnings allowed),
-    1 on at least one error not in the baseline, 2 on a usage error, 123 when inputs failed.
+    1 on at least one error not in the baseline, 2 on a usage error, 123 when inputs failed
+    (whatever the policy found).
 
     \b
     Example:
