@@ -98,3 +98,24 @@ def test_every_finding_a_run_makes_has_a_documented_code(bad_inputs) -> None:
             for doc in clean_folder(src, None, Config(), workers=1).documents for f in doc.findings}
     assert {("encoding", "bom_removed"), ("encoding", "detected_encoding")} <= made
     assert made <= codes
+
+
+def test_the_python_api_example_runs_as_written(tmp_path, monkeypatch) -> None:
+    import ast
+    import shutil
+
+    from .conftest import RAW
+
+    block = re.search(r"## Python API\n\n```python\n(.*?)```", README, flags=re.DOTALL).group(1)
+    shutil.copytree(RAW, tmp_path / "raw")
+    monkeypatch.chdir(tmp_path)
+    scope: dict[str, Any] = {}
+    for statement in ast.parse(block).body:
+        line = block.splitlines()[statement.end_lineno - 1]
+        code = ast.get_source_segment(block, statement)
+        if isinstance(statement, ast.Expr) and "# '" in line:  # `expr  # 'value'`: the README shows its value
+            assert repr(eval(code, scope)) == line.split("# ", 1)[1]
+        else:
+            exec(code, scope)
+    assert (tmp_path / "out" / "manifest.jsonl").is_file() and not scope["run"].failures
+    assert not (tmp_path / "clean").exists()  # run from the repository, it would rewrite the committed clean/
