@@ -46,7 +46,7 @@ def score(pairs: list[tuple[str, str]]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     default = os.environ.get("CLEANER_DEV_DATA", "../shared/dev")
-    parser.add_argument("--data", type=Path, default=Path(default), help="dev data folder (default $CLEANER_DEV_DATA)")
+    parser.add_argument("--data", type=Path, default=Path(default), help="dev data folder (default $CLEANER_DEV_DATA, else ../shared/dev)")
     parser.add_argument("--per-kind", type=int, default=3000, help="lingua items per kind, evenly sampled")
     args = parser.parse_args()
     config = LanguageConfig()
