@@ -273,7 +273,7 @@ def check(
             gate.write_json(baseline_path, gate.to_json(outcome))
         known = collections.Counter(v.fingerprint for v in outcome.violations)
         if not quiet:
-            click.echo(f"wrote {len(outcome.violations)} violations to the baseline {baseline_path}", err=True)
+            click.echo(f"wrote {report.plural(len(outcome.violations), 'violation')} to the baseline {baseline_path}", err=True)
     if known is not None:
         outcome = gate.apply_baseline(outcome, known)
     for name, path in targets:

@@ -346,7 +346,7 @@ def _failures(run_report: dict[str, Any]) -> str:
 
 def _plural(count: int, word: str) -> str:
     """'' for zero, else '1 error' / '2 errors'."""
-    return f"{count} {word}{'' if count == 1 else 's'}" if count else ""
+    return report.plural(count, word) if count else ""
 
 
 def _e(text: str) -> str:

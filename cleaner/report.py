@@ -99,6 +99,11 @@ def exit_code(result: RunResult) -> int:
     return EXIT_INPUT_FAILED if result.failures else EXIT_OK
 
 
+def plural(count: int, word: str) -> str:
+    """'1 file', '2 files', '0 files'."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def summary(result: RunResult, config: Config, seconds: float, full_report: str | None = None) -> str:
     """The short human summary printed on stderr at the end of a run; ``full_report`` names the
     file that lists every skipped and failed input (None: the run wrote none)."""
@@ -107,14 +112,14 @@ def summary(result: RunResult, config: Config, seconds: float, full_report: str 
     rate = c["documents"] / seconds if seconds > 0 else 0.0
     languages = ", ".join(f"{lang} {n}" for lang, n in sorted(c["languages"].items(), key=lambda x: -x[1])[:5])
     parts = [
-        f"{c['documents']} articles from {c['files']} files in {seconds:.2f}s ({rate:.0f}/s)",
+        f"{plural(c['documents'], 'article')} from {plural(c['files'], 'file')} in {seconds:.2f}s ({rate:.0f}/s)",
         f"lines removed: {c['lines_removed']} of {c['lines_raw']}",
         f"languages: {languages or 'none'}",
     ]
     if result.skipped:
         parts.append(f"skipped: {len(result.skipped)} ({see})")
     if result.failures:
-        parts.append(f"FAILED: {len(result.failures)} inputs")
+        parts.append(f"FAILED: {plural(len(result.failures), 'input')}")
         parts.extend(f"  {f.path}{':' + str(f.line) if f.line else ''}: {f.reason}" for f in result.failures[:10])
         if len(result.failures) > 10:
             parts.append(f"  ... and {len(result.failures) - 10} more ({see})")

@@ -434,3 +434,13 @@ def test_a_report_or_index_path_through_a_symlink_loop_is_a_message(option: str,
     result = CliRunner().invoke(main, ["clean", str(RAW), "-o", str(tmp_path / "out"), option, str(tmp_path / "loop" / "x"), "-q"])
     assert result.exit_code == 2 and "cannot write" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_the_summary_counts_in_words_that_agree(tmp_path: Path) -> None:
+    src = tmp_path / "drop"
+    src.mkdir()
+    (src / "story.txt").write_text("A title\n\nThe council approved the budget on Tuesday.\n", encoding="utf-8")
+    (src / "blank.txt").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(main, ["clean", str(src), "-o", str(tmp_path / "out")])
+    assert "1 article from 2 files in" in result.output
+    assert "FAILED: 1 input\n" in result.output

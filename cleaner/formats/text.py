@@ -6,6 +6,7 @@ from itertools import groupby
 
 from cleaner import policy
 from cleaner.gate import Outcome
+from cleaner.report import plural
 
 RULE_WIDTH = max(len(rule) for rule in policy.RULES)
 
@@ -39,14 +40,10 @@ def render(outcome: Outcome, quiet: bool = False) -> str:
 def summary_line(outcome: Outcome) -> str:
     """One sentence with the counts and the verdict, e.g. '1 error, 2 warnings in 5 articles: FAIL'."""
     s = outcome.summary()
-    parts = [f"{_plural(s['errors'], 'error')}, {_plural(s['warnings'], 'warning')} in {_plural(s['articles'], 'article')}"]
+    parts = [f"{plural(s['errors'], 'error')}, {plural(s['warnings'], 'warning')} in {plural(s['articles'], 'article')}"]
     if s["baselined"]:
         parts.append(f"{s['baselined']} baselined")
     if s["failed_inputs"]:
-        parts.append(f"{_plural(s['failed_inputs'], 'input')} failed")
+        parts.append(f"{plural(s['failed_inputs'], 'input')} failed")
     verdict = "PASS" if outcome.exit_code == 0 else "FAIL"
     return f"{'; '.join(parts)}: {verdict}"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
