@@ -16,8 +16,9 @@ import os
 import shutil
 import socket
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from cleaner import manifest, report, selection
 from cleaner.config import Config
@@ -160,10 +161,8 @@ def write(dst: Path, result: RunResult, config: Config) -> None:
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     try:
-        records = _write_articles(staging, result.documents, config)
-        with (staging / MANIFEST).open("w", encoding="utf-8") as handle:
-            for record in records:
-                handle.write(_json_line(record))
+        with (staging / MANIFEST).open("w", encoding="utf-8") as manifest_file:
+            _write_articles(staging, result.documents, config, manifest_file)
         with (staging / REPORT).open("w", encoding="utf-8") as handle:
             json.dump(report.build(result, config), handle, ensure_ascii=False, indent=2, sort_keys=False)
             handle.write("\n")
@@ -173,29 +172,28 @@ def write(dst: Path, result: RunResult, config: Config) -> None:
         raise
 
 
-def _write_articles(root: Path, docs: list[Document], config: Config) -> list[dict[str, Any]]:
-    """Write every document and return its manifest record, in document id order."""
-    records = []
-    jsonl_records: dict[str, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
-    for doc in docs:
+def _write_articles(root: Path, docs: list[Document], config: Config, manifest_file: TextIO) -> None:
+    """Write every document, and its manifest record in document id order. Nothing is gathered
+    but the line order of JSON Lines records: a drop of any size is written in little memory."""
+    jsonl_rows: dict[str, list[tuple[int, int]]] = defaultdict(list)  # output file -> (record line, position)
+    for position, doc in enumerate(docs):
         text = selection.clean_text(doc, config)
         written = selection.is_written(doc, config)
         if written and doc.record_line is None:
-            _write_file(root / doc.source_path, text)
-        elif written:
-            jsonl_records[doc.source_path].append((doc.record_line, _jsonl_record(doc, text, config)))
-        records.append(manifest.record(doc, config, doc.source_path if written else None, text))
-    for path, rows in jsonl_records.items():
-        _write_file(root / path, "".join(_json_line(row) for _, row in sorted(rows, key=lambda r: r[0])))
-    return records
+            _write_file(root / doc.source_path, (text,))
+        elif written and doc.record_line is not None:
+            jsonl_rows[doc.source_path].append((doc.record_line, position))
+        manifest_file.write(_json_line(manifest.record(doc, config, doc.source_path if written else None, text)))
+    for path, rows in jsonl_rows.items():
+        _write_file(root / path, (_json_line(_jsonl_record(docs[position], config)) for _, position in sorted(rows)))
 
 
-def _jsonl_record(doc: Document, text: str, config: Config) -> dict[str, Any]:
+def _jsonl_record(doc: Document, config: Config) -> dict[str, Any]:
     fields = config.input
     row: dict[str, Any] = {fields.id_field: doc.id}
     if doc.title_field is not None:
         row[fields.title_field] = selection.title(doc, config)
-    row[fields.text_field] = text
+    row[fields.text_field] = selection.clean_text(doc, config)
     if doc.date is not None:
         row[fields.date_field] = doc.date
     if doc.source is not None:
@@ -207,10 +205,10 @@ def _json_line(value: dict[str, Any]) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def _write_file(path: Path, text: str) -> None:
+def _write_file(path: Path, pieces: Iterable[str]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
+        handle.writelines(pieces)
 
 
 def _swap_in(staging: Path, dst: Path) -> None:
