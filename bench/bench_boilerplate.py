@@ -101,7 +101,7 @@ def time_stage(text: str, config: BoilerplateConfig, inner: int, seen: tuple[dic
     lines = text.split("\n")
     samples = []
     for _ in range(inner):
-        doc = Document("bench", "bench", text, list(lines), "")
+        doc = Document("bench", "bench", list(lines), "")
         for memo, state in zip(_memos(config), seen):
             memo.clear()
             memo.update(state)
@@ -119,7 +119,7 @@ def seen_elsewhere(texts: list[str], own: int, config: BoilerplateConfig) -> tup
         memo.clear()
     for i, text in enumerate(texts):
         if i != own:
-            run(Document("bench", "bench", text, text.split("\n"), ""), config)
+            run(Document("bench", "bench", text.split("\n"), ""), config)
     return tuple(dict(memo) for memo in _memos(config))
 
 

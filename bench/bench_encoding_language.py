@@ -63,7 +63,7 @@ def time_per_article(function: Callable[[str], object], corpus: list[str]) -> fl
 
 
 def our_encoding(text: str) -> None:
-    doc = Document(id="b", source_path="b.txt", raw_text=text, lines=split_lines(text), raw_sha256="")
+    doc = Document(id="b", source_path="b.txt", lines=split_lines(text), raw_sha256="")
     encoding.run(doc, encoding.EncodingConfig())
 
 
@@ -72,7 +72,7 @@ def naive_encoding(text: str) -> str:
 
 
 def our_language(text: str) -> None:
-    doc = Document(id="b", source_path="b.txt", raw_text=text, lines=split_lines(text), raw_sha256="")
+    doc = Document(id="b", source_path="b.txt", lines=split_lines(text), raw_sha256="")
     language.run(doc, language.LanguageConfig())
 
 
@@ -93,7 +93,7 @@ STOCK = _stock_factory()
 
 def stock_detector_language(text: str) -> object:
     config = language.LanguageConfig()
-    doc = Document(id="b", source_path="b.txt", raw_text=text, lines=split_lines(text), raw_sha256="")
+    doc = Document(id="b", source_path="b.txt", lines=split_lines(text), raw_sha256="")
     detector = STOCK.create()
     detector.n_trial = config.trials
     detector.append(language.body_sample(doc, (), config.sample_chars))

@@ -56,7 +56,7 @@ def main() -> None:
     args = parser.parse_args()
     texts = articles(args.data)
     config = garble.GarbleConfig()
-    docs = [Document(id=f"{i:05d}", source_path="", raw_text=t, lines=t.split("\n"), raw_sha256="", language="en")
+    docs = [Document(id=f"{i:05d}", source_path="", lines=t.split("\n"), raw_sha256="", language="en")
             for i, t in enumerate(texts)]
     garble.run(docs[0], config)  # load the word list once, as a worker does
     timings = []

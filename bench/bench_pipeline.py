@@ -50,7 +50,7 @@ STAGES: list[tuple[str, Callable[[Document], None]]] = [
 
 def documents(corpus: list[str]) -> list[Document]:
     return [
-        Document(id=f"a{i:06d}", source_path=f"a{i:06d}.txt", raw_text=t, lines=split_lines(t), raw_sha256="")
+        Document(id=f"a{i:06d}", source_path=f"a{i:06d}.txt", lines=split_lines(t), raw_sha256="")
         for i, t in enumerate(corpus)
     ]
 

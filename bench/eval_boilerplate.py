@@ -45,7 +45,7 @@ def load_pages(data: Path) -> list[dict]:
 
 def stage_kept(page: dict, config: BoilerplateConfig) -> tuple[list[bool], dict[int, str]]:
     lines = page["page_text"].split("\n")
-    doc = Document(page["id"], page["id"], page["page_text"], lines, "")
+    doc = Document(page["id"], page["id"], lines, "")
     run(doc, config)
     actions = line_actions(doc, config)
     best: dict[int, tuple[float, str]] = {}
@@ -143,7 +143,7 @@ def clean_article_losses(path: Path, config: BoilerplateConfig, sample: int = 8)
         for line in handle:
             record = json.loads(line)
             lines = record["text"].split("\n")
-            doc = Document(record["id"], record["id"], record["text"], lines, "")
+            doc = Document(record["id"], record["id"], lines, "")
             run(doc, config)
             read += sum(1 for text in lines if text.strip())
             codes = {f.line: f.code for f in sorted(doc.findings_of(STAGE), key=lambda f: f.score)}

@@ -75,7 +75,7 @@ def load(data: Path, dataset: str, groups: bool) -> list[Article]:
 def run_stage(articles: list[Article], config: garble.GarbleConfig) -> tuple[list[Document], float, float]:
     docs = []
     for a in articles:
-        doc = Document(id=a.id, source_path=a.id, raw_text="\n".join(a.lines), lines=list(a.lines),
+        doc = Document(id=a.id, source_path=a.id, lines=list(a.lines),
                        raw_sha256="", language="en")
         doc.duplicates.event_group = a.group
         docs.append(doc)
@@ -308,7 +308,7 @@ def other_languages(data: Path, seeds: list[int], vocabulary: Vocabulary) -> lis
     config = garble.GarbleConfig()
 
     def run(articles: list[Article], language: str) -> list[Document]:
-        docs = [Document(id=a.id, source_path=a.id, raw_text="\n".join(a.lines), lines=list(a.lines), raw_sha256="",
+        docs = [Document(id=a.id, source_path=a.id, lines=list(a.lines), raw_sha256="",
                          language=language) for a in articles]
         for doc in docs:
             garble.run(doc, config)

@@ -67,7 +67,9 @@ class DuplicateInfo:
 
 @dataclass(slots=True)
 class Document:
-    """One article: its raw text, its current lines and what every stage found.
+    """One article: its lines (repaired in place, never added or removed, so raw line numbers
+    hold), the hash of its raw bytes, and what every stage found. The raw text itself is not
+    kept: nothing reads it, and it was the largest part of a document held for the whole run.
 
     ``id`` comes from the input (relative path, or ``<file>#<line>`` for a JSON Lines record),
     never from scheduling, so ids and their order are stable across runs and worker counts.
@@ -75,7 +77,6 @@ class Document:
 
     id: str
     source_path: str
-    raw_text: str
     lines: list[str]
     raw_sha256: str
     input_encoding: str = "utf-8"

@@ -148,7 +148,6 @@ def document_from_text(text: str, config: Config, doc_id: str = "text") -> Docum
     doc = Document(
         id=doc_id,
         source_path=f"{doc_id}.txt",
-        raw_text=body,
         lines=split_lines(body),
         raw_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )

@@ -207,7 +207,6 @@ def _read_text_file(path: Path, relative: str, config: InputConfig) -> Document:
     doc = Document(
         id=str(PurePosixPath(relative).with_suffix("")),
         source_path=relative,
-        raw_text=text,
         lines=split_lines(text),
         raw_sha256=hashlib.sha256(data).hexdigest(),
         input_encoding=encoding,
@@ -266,7 +265,6 @@ def _record_to_document(raw: bytes, number: int, relative: str, config: InputCon
     doc = Document(
         id=str(given_id) if given_id not in (None, "") else f"{relative}#{number}",
         source_path=relative,
-        raw_text=text,
         lines=split_lines(text),
         raw_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         input_encoding=encoding,

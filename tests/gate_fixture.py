@@ -31,7 +31,6 @@ def doc(doc_id: str, lines: list[str], path: str | None = None, record_line: int
     document = Document(
         id=doc_id,
         source_path=path or f"{doc_id}.txt",
-        raw_text=text,
         lines=list(lines),
         raw_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         record_line=record_line,

@@ -38,7 +38,7 @@ GOLD = {
 
 
 def make_doc(text: str, doc_id: str = "doc", source: str | None = None, title_field: str | None = None) -> Document:
-    return Document(doc_id, doc_id, text, text.split("\n"), "", source=source, title_field=title_field)
+    return Document(doc_id, doc_id, text.split("\n"), "", source=source, title_field=title_field)
 
 
 def seed(name: str) -> Document:

@@ -45,7 +45,7 @@ BOILERPLATE = {
 
 def make_doc(doc_id: str, text: str, garbled: bool | None = None) -> Document:
     lines = text.split("\n")
-    return Document(id=doc_id, source_path=doc_id, raw_text=text, lines=lines,
+    return Document(id=doc_id, source_path=doc_id, lines=lines,
                     raw_sha256=hashlib.sha256(text.encode()).hexdigest(), garbled=garbled)
 
 

@@ -33,7 +33,7 @@ EVENT_GROUPS = {"000": "e1", "004": "e1", "002": "e2", "003": "e2", "001": "e3"}
 
 
 def _doc(doc_id: str, text: str, group: str | None = None, language: str = "en") -> Document:
-    doc = Document(id=doc_id, source_path=f"{doc_id}.txt", raw_text=text, lines=text.split("\n"),
+    doc = Document(id=doc_id, source_path=f"{doc_id}.txt", lines=text.split("\n"),
                    raw_sha256="", language=language)
     doc.duplicates.event_group = group
     return doc

@@ -38,10 +38,10 @@ def test_too_short_is_undetermined(text: str) -> None:
 
 def test_run_records_und_finding_and_skips_removed_lines() -> None:
     lines = ["Short", "", "The minister said on Wednesday that talks would continue next week in the capital."]
-    doc = Document(id="d", source_path="d.txt", raw_text="", lines=lines, raw_sha256="")
+    doc = Document(id="d", source_path="d.txt", lines=lines, raw_sha256="")
     run(doc, LanguageConfig(), skip_lines={3})
     assert doc.language == "und" and doc.findings[0].code == "undetermined"
-    doc2 = Document(id="d", source_path="d.txt", raw_text="", lines=list(lines), raw_sha256="")
+    doc2 = Document(id="d", source_path="d.txt", lines=list(lines), raw_sha256="")
     run(doc2, LanguageConfig())
     assert doc2.language == "en" and doc2.language_probability > 0.9
 

@@ -68,11 +68,11 @@ def test_duplicates_text_keeps_the_title_and_the_dateline_the_clean_text_drops()
 
 def test_duplicates_text_of_a_json_lines_record_starts_with_its_title_field():
     config = Config()
-    doc = Document("r1", "a.jsonl", BODIES[0], [BODIES[0]], "", title_field="Orchestra to tour | Gazette")
+    doc = Document("r1", "a.jsonl", [BODIES[0]], "", title_field="Orchestra to tour | Gazette")
     process_document(doc, config)
     assert selection.duplicates_text(doc, config) == f"Orchestra to tour\n{BODIES[0]}"
     # A record whose text opens with its title has it once.
-    again = Document("r2", "a.jsonl", "", ["Orchestra to tour", "", BODIES[0]], "", title_field="Orchestra to tour")
+    again = Document("r2", "a.jsonl", ["Orchestra to tour", "", BODIES[0]], "", title_field="Orchestra to tour")
     process_document(again, config)
     assert selection.duplicates_text(again, config) == f"Orchestra to tour\n\n{BODIES[0]}"
 
