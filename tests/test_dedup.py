@@ -9,6 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
 import pytest
 import scipy.sparse as sp
 
@@ -334,3 +336,13 @@ def test_index_keeps_same_ids_of_different_drops_and_finds_a_resent_article(tmp_
     with open_index(path, CONFIG, read_only=True) as index:
         assert index.query(["story"], sigs[:1]) == {"story": ("drop-1/story", 1.0)}
     assert path.read_bytes() == before
+
+
+@given(st.lists(st.integers(0, 2**63 - 1), max_size=300), st.sampled_from([np.uint32, np.int64, np.uint64]))
+def test_unique_sorted_is_np_unique(values: list[int], dtype: type) -> None:
+    from cleaner.stages.dedup.arrays import unique_sorted
+
+    array = np.array(values, dtype=np.uint64).astype(dtype)
+    for shaped in (array, array[: len(array) // 2 * 2].reshape(-1, 2)):
+        got, expected = unique_sorted(shaped), np.unique(shaped)
+        assert got.dtype == expected.dtype and np.array_equal(got, expected)

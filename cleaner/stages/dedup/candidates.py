@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .arrays import unique_sorted
+
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
@@ -60,10 +62,10 @@ def candidate_pairs(
             a, b = idx[:-offset][same], idx[offset:][same]
             found.append(np.minimum(a, b) * n + np.maximum(a, b))
         if len(found) > 64:
-            found = [np.unique(np.concatenate(found))]
+            found = [unique_sorted(np.concatenate(found))]
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
-    codes = np.unique(np.concatenate(found))
+    codes = unique_sorted(np.concatenate(found))
     return np.stack([codes // n, codes % n], axis=1)
 
 
@@ -72,5 +74,5 @@ def unique_pairs(pairs: np.ndarray, n: int) -> np.ndarray:
     if not len(pairs):
         return np.zeros((0, 2), dtype=np.int64)
     low, high = np.minimum(pairs[:, 0], pairs[:, 1]), np.maximum(pairs[:, 0], pairs[:, 1])
-    codes = np.unique(low.astype(np.int64) * n + high)
+    codes = unique_sorted(low.astype(np.int64) * n + high)
     return np.stack([codes // n, codes % n], axis=1)

@@ -19,6 +19,8 @@ import xxhash
 
 from cleaner.frequencies import wordfreq_language, zipf
 
+from .arrays import unique_sorted
+
 SCAN = re.compile(r"\w+|[.!?…]+(?=[\s\"'”’»)\]])|\n")
 WORD = re.compile(r"\w+", re.UNICODE)
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -200,7 +202,7 @@ def shingle_hashes_of(tokens: Tokens, size: int) -> np.ndarray:
     combined = np.zeros(len(h) - k + 1, dtype=np.uint64)
     for offset in range(k):
         combined = combined * _M1 + h[offset : offset + len(combined)]
-    return np.unique(_fold(combined))
+    return unique_sorted(_fold(combined))
 
 
 def shingle_hashes(text: str, size: int) -> np.ndarray:

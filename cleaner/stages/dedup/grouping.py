@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import scipy.sparse as sp
 
+from .arrays import unique_sorted
 from .candidates import candidate_pairs, unique_pairs
 from .config import DuplicatesConfig
 from .linkage import average_linkage
@@ -81,7 +82,7 @@ def near_duplicate_pairs(near: np.ndarray, skip: np.ndarray, config: DuplicatesC
     pairs = candidate_pairs(near, config.bands, config.rows, config.bucket_cap, skip)
     if not len(pairs):
         return pairs, np.zeros(0)
-    sims = (near[pairs[:, 0]] == near[pairs[:, 1]]).mean(axis=1)
+    sims = _agreeing(near, pairs) / near.shape[1]  # in chunks: the rows of every candidate at once took GBs
     keep = sims >= config.near_threshold
     return pairs[keep], sims[keep]
 
@@ -230,7 +231,7 @@ def group_signatures(
     clock("exact")
     pairs, sims = near_duplicate_pairs(near, skip, config)
     del near, skip
-    involved = np.unique(pairs).tolist()
+    involved = unique_sorted(pairs).tolist()
     priority = {p: (-rep_sigs[p].length, ids[int(reps[p])]) for p in involved}
     centre = _star_groups(len(reps), pairs, priority)
     # every exact copy follows its exact set's first member
