@@ -146,10 +146,10 @@ def parts(src: Path, relative: str) -> list[Part | None]:
     """How an input file is read: ``[None]`` (whole) unless it is a .jsonl file over
     ``PART_BYTES``, which is cut after the line each ``PART_BYTES`` block ends in. A file that
     starts with a UTF-16 or UTF-32 byte order mark or holds only whitespace is read whole: its one
-    failure is the file's."""
+    failure is the file's, and so is that of a name refused before reading."""
     path = src / relative
     try:
-        if path.suffix.lower() != ".jsonl" or not path.is_file() or path.stat().st_size <= PART_BYTES:
+        if _refused_name(relative) or path.suffix.lower() != ".jsonl" or not path.is_file() or path.stat().st_size <= PART_BYTES:
             return [None]
         found: list[Part | None] = []
         start, line, content = 0, 1, False
@@ -173,11 +173,9 @@ def read_articles(
 ) -> tuple[list[Document], list[Failure]]:
     """Read one input file (or one ``Part`` of a .jsonl file) into Documents; every problem
     becomes a Failure, never an exception."""
-    shown = printable_name(relative)
-    if shown != relative:
-        return [], [Failure(shown, "file name is not valid UTF-8 (its bytes are shown as \\xNN): rename the file to read it")]
-    if relative.casefold() in OWN_FILES:  # a case-insensitive file system makes Manifest.jsonl the same file
-        return [], [Failure(relative, f"{relative} is the name of the run's own file in DST: rename the input to read it")]
+    refused = _refused_name(relative)
+    if refused:
+        return [], [refused]
     path = src / relative
     try:
         if path.suffix.lower() == ".jsonl":
@@ -187,6 +185,16 @@ def read_articles(
         return [], [Failure(relative, str(error))]
     except OSError as error:
         return [], [Failure(relative, f"cannot read file: {error.strerror or error}")]
+
+
+def _refused_name(relative: str) -> Failure | None:
+    """The failure of a file refused by its name alone, before it is read."""
+    shown = printable_name(relative)
+    if shown != relative:
+        return Failure(shown, "file name is not valid UTF-8 (its bytes are shown as \\xNN): rename the file to read it")
+    if relative.casefold() in OWN_FILES:  # a case-insensitive file system makes Manifest.jsonl the same file
+        return Failure(relative, f"{relative} is the name of the run's own file in DST: rename the input to read it")
+    return None
 
 
 def printable_name(relative: str) -> str:

@@ -133,3 +133,19 @@ def test_a_big_jsonl_file_shared_by_workers_gives_the_run_one_worker_gives(tmp_p
     assert len(one[0]) == 41 and one == outcome(2)
     monkeypatch.setattr(reader, "PART_BYTES", 10**9)
     assert outcome(1) == one
+
+
+def test_a_big_jsonl_file_refused_by_its_name_fails_once_not_once_per_part(tmp_path: Path, monkeypatch) -> None:
+    import os
+
+    from cleaner import reader
+
+    src = tmp_path / "drop"
+    src.mkdir()
+    record = json.dumps({"text": "News of the council\n\nOfficials met on Friday and approved the plan."}) + "\n"
+    (src / "manifest.jsonl").write_text(record * 40, encoding="utf-8")  # the name of DST's own file
+    (src / os.fsdecode(b"caf\xe9.jsonl")).write_text(record * 40, encoding="utf-8")  # a name not in UTF-8
+    monkeypatch.setattr(reader, "PART_BYTES", 600)
+    result = run(src, Config(), 1)
+    assert result.documents == []
+    assert sorted(f.path for f in result.failures) == ["caf\\xe9.jsonl", "manifest.jsonl"]
