@@ -590,7 +590,8 @@ def test_a_full_name_the_run_writes_shows_whose_first_name_was_misspelt() -> Non
     docs = _run([_doc(f"m{i}", marr) for i in range(3)] + [_doc(f"a{i:02d}", agassi) for i in range(12)] + [_doc("z", slip)])
     assert _flagged(docs[-1]) == Counter({("Andre", "Andrew"): 1})
     assert "full name Andrew Marr" in next(f.evidence["context_words"] for f in docs[-1].findings_of("garble"))
-    # One other article only, or a surname after a shared first name ("David Hill", "David Gill"), is no proof.
+    # One other article only is no proof, nor a full name whose surname is much rarer in general
+    # language than the token ("David Gill" for "David Hill": Gill is no rival of Hill).
     docs = _run([_doc("m0", marr)] + [_doc(f"a{i:02d}", agassi) for i in range(12)] + [_doc("z", slip)])
     assert not _flagged(docs[-1])
     gill = "Title\n\nThe chief executive David Gill said the club would not sell."
@@ -669,6 +670,11 @@ def test_a_surname_after_a_first_name_one_edit_from_the_full_name_the_run_writes
                 + [_doc("z", slip)])
     assert _flagged(docs[-1]) == Counter({("Elvis", "Ellis"): 1})
     assert "full name Harry Ellis" in next(f.evidence["context_words"] for f in docs[-1].findings_of("garble"))
+    # Harry is frequent enough to count as a common word; a rarer first name of the run (Ian) is
+    # a first half too.
+    ian = [_doc(f"e{i}", ellis.replace("Harry", "Ian")) for i in range(3)]
+    docs = _run(ian + [_doc(f"p{i:02d}", presley) for i in range(12)] + [_doc("z", slip.replace("Harry", "Ian"))])
+    assert _flagged(docs[-1]) == Counter({("Elvis", "Ellis"): 1})
     # Another article writing "Harry Elvis" makes it a person of the run.
     docs = _run([_doc(f"e{i}", ellis) for i in range(3)] + [_doc(f"p{i:02d}", presley) for i in range(12)]
                 + [_doc("y", slip), _doc("z", slip)])
