@@ -149,7 +149,8 @@ def parts(src: Path, relative: str) -> list[Part | None]:
     failure is the file's, and so is that of a name refused before reading."""
     path = src / relative
     try:
-        if _refused_name(relative) or path.suffix.lower() != ".jsonl" or not path.is_file() or path.stat().st_size <= PART_BYTES:
+        if (path.suffix.lower() != ".jsonl" or _refused_name(relative)
+                or not path.is_file() or path.stat().st_size <= PART_BYTES):
             return [None]
         found: list[Part | None] = []
         start, line, content = 0, 1, False

@@ -9,10 +9,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
-from hypothesis import given
-from hypothesis import strategies as st
 import pytest
 import scipy.sparse as sp
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleaner.document import Document
 from cleaner.stages.dedup import (
