@@ -6,9 +6,9 @@
 1. signatures for ``--docs`` generated ~5 KB articles (5 % planted near copies), one core;
 2. grouping of those signatures (exact, near, events), per stage time;
 3. baseline: datasketch MinHashLSH insert + query on the same near-duplicate MinHashes;
-4. grouping alone on ``--group-docs`` synthetic signatures (random MinHash values and feature
-   keys drawn from a Zipf vocabulary, with planted copies), time and peak memory per article
-   beyond the signatures.
+4. grouping alone on ``--group-docs`` synthetic signatures (random MinHash values and ``--keys``
+   feature keys, half from a Zipf vocabulary, with planted copies), time and peak memory per
+   article beyond the signatures.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
 from cleaner.stages.dedup import DocSignature, DuplicatesConfig, group_signatures, signatures
+from cleaner.stages.dedup.arrays import unique_sorted
 from cleaner.stages.dedup.features import TimeCues
 from cleaner.stages.dedup.signature import SCHEME
 
@@ -55,8 +56,11 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def synthetic_signatures(n: int, config: DuplicatesConfig, seed: int = 7) -> list[DocSignature]:
-    """Random signatures with the shapes and value distributions of real ones; 5 % are near copies."""
+def synthetic_signatures(n: int, config: DuplicatesConfig, keys: int, seed: int = 7) -> list[DocSignature]:
+    """Random signatures with the shapes and value distributions of real ones; 5 % are near copies.
+
+    Each has ``keys`` distinct feature keys: half drawn from a Zipf vocabulary (common words every
+    article shares), the rest rare (names, numbers). Real articles have 200 (BBC News) to 360."""
     rng = np.random.default_rng(seed)
     near = rng.integers(0, 2**32 - 1, size=(n, config.num_perm), dtype=np.uint32)
     copies = rng.choice(n, size=n // 20, replace=False)
@@ -64,15 +68,17 @@ def synthetic_signatures(n: int, config: DuplicatesConfig, seed: int = 7) -> lis
     mask = rng.random((len(copies), config.num_perm)) < 0.8
     near[copies] = np.where(mask, near[sources], near[copies])
     cues = TimeCues(0, 0, 0, -1)
-    keys_all = (rng.zipf(1.3, size=(n, 120)) % 2_000_000).astype(np.uint32)
-    weights_all = rng.uniform(0.5, 7.0, size=(n, 120)).astype(np.float32)
+    common = (rng.zipf(1.3, size=(n, keys // 2)) % 2_000_000).astype(np.uint32)
+    rare = rng.integers(2_000_000, 2**32 - 1, size=(n, keys), dtype=np.uint32)
+    weights_all = rng.uniform(0.5, 7.0, size=(n, keys)).astype(np.float32)
     event_mh = rng.integers(0, 2**32 - 1, size=(n, config.event_num_perm), dtype=np.uint32)
     shared = rng.random((n, config.event_num_perm)) < 0.3  # common features: a few large LSH buckets
     event_mh[shared] = (rng.zipf(1.5, size=int(shared.sum())) % 1000).astype(np.uint32)
     sigs = []
     for i in range(n):
-        keys, first = np.unique(keys_all[i], return_index=True)
-        sigs.append(DocSignature(i, i, 5000, near[i], keys, weights_all[i][first], event_mh[i], cues))
+        distinct = unique_sorted(common[i])
+        chosen = unique_sorted(np.concatenate([distinct, rare[i, : keys - len(distinct)]]))
+        sigs.append(DocSignature(i, i, 5000, near[i], chosen, weights_all[i, : len(chosen)], event_mh[i], cues))
     return sigs
 
 
@@ -80,6 +86,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=5_000, help="generated articles to sign (full size: 100000)")
     parser.add_argument("--group-docs", type=int, default=200_000, help="synthetic signatures to group (full size: 1000000)")
+    parser.add_argument("--keys", type=int, default=250, help="distinct feature keys per synthetic signature (default 250)")
     parser.add_argument("--skip-baseline", action="store_true")
     args = parser.parse_args()
     config = DuplicatesConfig()
@@ -129,7 +136,7 @@ def main() -> None:
               f"({took / args.docs * 1e6:.0f} us/article), {peak / args.docs / 1024:.1f} KB/article traced, {hits} hits")
 
     started = time.perf_counter()
-    synth = synthetic_signatures(args.group_docs, config)
+    synth = synthetic_signatures(args.group_docs, config, args.keys)
     made = time.perf_counter() - started
     sig_bytes = sum(s.near.nbytes + s.event_keys.nbytes + s.event_weights.nbytes + s.event_minhash.nbytes for s in synth)
     ids = [f"doc{i:08d}" for i in range(args.group_docs)]

@@ -112,9 +112,7 @@ def event_matrix(sigs: list[DocSignature]) -> tuple[sp.csr_matrix, np.ndarray]:
     df = np.zeros(0, dtype=np.int64)
     for start in range(0, n, BLOCK):
         keys, counts = np.unique(np.concatenate([s.event_keys for s in sigs[start : start + BLOCK]]), return_counts=True)
-        merged, inverse = np.unique(np.concatenate([vocab, keys]), return_inverse=True)
-        df = np.bincount(inverse, weights=np.concatenate([df, counts]), minlength=len(merged)).astype(np.int64)
-        vocab = merged
+        vocab, df = _add_counts(vocab, df, keys, counts)
     idf = bm25_idf(df.astype(np.float64), n).astype(np.float32)
     del df
     lengths = np.fromiter((len(s.event_keys) for s in sigs), dtype=np.int64, count=n)
@@ -127,11 +125,25 @@ def event_matrix(sigs: list[DocSignature]) -> tuple[sp.csr_matrix, np.ndarray]:
     for start in range(0, n, BLOCK):
         block = sigs[start : start + BLOCK]
         lo, hi = indptr[start], indptr[start + len(block)]
-        columns = np.searchsorted(vocab, np.concatenate([s.event_keys for s in block]))
+        # each distinct key of the block looked up once, in order: a random search per key was
+        # most of the time (4.5 of 6.5 s for 50,000 articles of 250 keys)
+        distinct, inverse = np.unique(np.concatenate([s.event_keys for s in block]), return_inverse=True)
+        columns = np.searchsorted(vocab, distinct)[inverse.reshape(-1)]
         indices[lo:hi] = columns
         data[lo:hi] = np.concatenate([s.event_weights for s in block]) * idf[columns]
     matrix = sp.csr_matrix((data, indices, indptr), shape=(n, len(vocab)))
     return matrix, np.asarray(matrix.sum(axis=1), dtype=np.float64).ravel()
+
+
+def _add_counts(vocab: np.ndarray, df: np.ndarray, keys: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted distinct ``keys`` with their ``counts`` added to a sorted vocabulary and its counts:
+    one merge, where sorting the vocabulary again for every block grew with the square of the drop."""
+    at = np.searchsorted(vocab, keys)
+    known = at < len(vocab)
+    known[known] = vocab[at[known]] == keys[known]
+    df[at[known]] += counts[known]
+    new = ~known
+    return np.insert(vocab, at[new], keys[new]), np.insert(df, at[new], counts[new])
 
 
 class EventVerifier:
