@@ -346,3 +346,15 @@ def test_unique_sorted_is_np_unique(values: list[int], dtype: type) -> None:
     for shaped in (array, array[: len(array) // 2 * 2].reshape(-1, 2)):
         got, expected = unique_sorted(shaped), np.unique(shaped)
         assert got.dtype == expected.dtype and np.array_equal(got, expected)
+
+
+@given(st.lists(st.lists(st.integers(0, 50), max_size=40), min_size=1, max_size=5))
+def test_vocabulary_counts_merged_block_by_block_equal_one_count(blocks: list[list[int]]) -> None:
+    from cleaner.stages.dedup.grouping import _add_counts
+
+    vocab, df = np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.int64)
+    for block in blocks:
+        keys, counts = np.unique(np.array(block, dtype=np.uint32), return_counts=True)
+        vocab, df = _add_counts(vocab, df, keys, counts)
+    expected, expected_df = np.unique(np.array([k for b in blocks for k in b], dtype=np.uint32), return_counts=True)
+    assert vocab.dtype == np.uint32 and np.array_equal(vocab, expected) and np.array_equal(df, expected_df)
