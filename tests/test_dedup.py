@@ -358,3 +358,14 @@ def test_vocabulary_counts_merged_block_by_block_equal_one_count(blocks: list[li
         vocab, df = _add_counts(vocab, df, keys, counts)
     expected, expected_df = np.unique(np.array([k for b in blocks for k in b], dtype=np.uint32), return_counts=True)
     assert vocab.dtype == np.uint32 and np.array_equal(vocab, expected) and np.array_equal(df, expected_df)
+
+
+def test_the_event_feature_matrix_built_in_blocks_is_the_matrix_built_at_once(monkeypatch) -> None:
+    import cleaner.stages.dedup.grouping as grouping
+
+    docs = seed_docs()
+    sigs = [signatures("\n".join(d.lines), d.lines[0], None, CONFIG) for d in docs]
+    whole, totals = grouping.event_matrix(sigs)
+    monkeypatch.setattr(grouping, "BLOCK", 2)
+    blocks, block_totals = grouping.event_matrix(sigs)
+    assert whole.shape == blocks.shape and (whole != blocks).nnz == 0 and np.array_equal(totals, block_totals)
