@@ -495,6 +495,22 @@ def test_a_common_word_capitalised_in_a_title_case_headline_is_no_name() -> None
     assert _flagged(docs[-1]) == Counter({("Enters", "Center"): 1})
 
 
+def test_a_common_word_taken_for_a_name_is_flagged_at_sentence_starts_too_unless_written_in_lower_case() -> None:
+    # Placed by "Tony _" and "Mr _", Lair is Blair in this article: in its headline and at the
+    # start of a sentence too, where a capital shows no name, as the article never writes "lair".
+    right = "Title\n\nTony Blair said on Monday that Mr Blair would visit Africa."
+    wrong = ("Lair sets date for Africa report\n\nTony Lair has said the report is due in March.\n\n"
+             "Lair told reporters that Mr Lair would travel to Africa.")
+    docs = _run([_doc(f"r{i}", right) for i in range(6)] + [_doc("w", wrong)])
+    lines = sorted(f.line for f in docs[-1].findings_of("garble") if f.evidence.get("token") == "Lair")
+    assert lines == [1, 3, 5, 5]
+    # An article that also writes the word in lower case may mean the word where a sentence starts.
+    lower = wrong + "\n\nThe fox left its lair at night."
+    docs = _run([_doc(f"r{i}", right) for i in range(6)] + [_doc("w", lower)])
+    lines = sorted(f.line for f in docs[-1].findings_of("garble") if f.evidence.get("token") == "Lair")
+    assert lines == [3, 5]
+
+
 def test_a_common_word_between_the_two_lower_case_words_the_name_stands_between_is_placed() -> None:
     # "in Onion at": frequent words, but the very frame the run writes London in, and no other
     # article uses Onion as a name. One that does ("the satirical site Onion") makes it a name.

@@ -460,9 +460,12 @@ class SuspectScorer:
             return None  # another first name before it and none of the name's own: another person (Gilles Babinet)
         if ordinary:
             # Accepted on the strength of some occurrences, the word is the corruption wherever it
-            # stands as a name: mid-sentence too, not only where the neighbours are telling.
+            # stands as a name: mid-sentence too, not only where the neighbours are telling, and at
+            # a sentence start or in the headline when the article never writes it in lower case.
+            lower_too = token in self.docs[position].summary.also_lowercase
             matched = [occ for occ, strength in zip(occurrences, strengths, strict=True)
-                       if occ in matched or (strength >= 0.0 and not self.counts.at_sentence_start(position, occ))]
+                       if occ in matched or strength >= 0.0 and not (
+                           lower_too and self.counts.at_sentence_start(position, occ))]
         if zipf_token > 0 and context_share < w.known_word_context:
             return None  # a word or name of its own (Dimon, Fonda) needs position evidence to be a corruption
         if distance > 1 and not local and context_share <= 0 and len(name) < _LONG_NAME:
