@@ -54,7 +54,7 @@ class FullNameMatch(NamedTuple):
     distance: int
     support: int  # other articles writing the full name
     full_name: str  # as the run writes it: "Andrew Marr"
-    occurrences: tuple[Occurrence, ...]  # those of the token whose capital shows a name
+    occurrences: tuple[Occurrence, ...]  # those flagged: all, or those whose capital shows a name
 
 
 class Introduction(NamedTuple):
@@ -211,7 +211,8 @@ class FullNames:
         Hanlon", "Tim Danton") far more often than a surname. An occurrence
         whose other neighbour forms a full name with the token elsewhere ("United Nations
         Development"), a common word at a sentence start and a title-case headline ("AMD Enters
-        Server Business") say nothing.
+        Server Business") say nothing. Once a full name shows who is meant, every occurrence is
+        flagged, those too, unless the article also writes the word in lower case.
         """
         counts = self.counts
         rivals = self.rivals(token)
@@ -241,7 +242,8 @@ class FullNames:
                 continue  # two edits from a surname: two people share a first name far more often than a surname
             if not first and len(self.surnames(token, position)) >= max(_FIRST_NAME_PEOPLE, len(self.surnames(name, position))):
                 continue  # as much a first name of the run as the suggestion: two people who share a surname
-            yield FullNameMatch(name, distance, support, f"{word} {name}" if first else f"{name} {word}", named)
+            flagged = named if token in counts.docs[position].summary.also_lowercase else occurrences
+            yield FullNameMatch(name, distance, support, f"{word} {name}" if first else f"{name} {word}", flagged)
 
     def same_first_name_tie(self, position: int, token: str, name: str, occurrences: Iterable[Occurrence]) -> bool:
         """True when the token's first name in the article ("Ian Huntley") precedes the suggestion
