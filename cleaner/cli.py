@@ -99,10 +99,11 @@ def _run(
     except NoArticlesError as error:
         raise UsageProblem(str(error)) from None
     workers = workers or default_workers()
-    show_progress = not quiet and sys.stderr.isatty() and len(files) > 1
-    with click.progressbar(length=len(files), label="cleaning", file=sys.stderr) if show_progress else _NoBar() as bar:
+    items = pipeline.work_items(src, files)  # a big JSON Lines file is several: the bar moves within it
+    show_progress = not quiet and sys.stderr.isatty() and len(items) > 1
+    with click.progressbar(length=len(items), label="cleaning", file=sys.stderr) if show_progress else _NoBar() as bar:
         try:
-            result = pipeline.run(src, config, workers, on_file_done=lambda: bar.update(1), files=files, index=index)
+            result = pipeline.run(src, config, workers, on_item_done=lambda: bar.update(1), items=items, index=index)
         except (IndexMismatchError, sqlite3.Error) as error:
             raise UsageProblem(f"duplicate index {index}: {error}") from None
     result.skipped = skipped
@@ -390,7 +391,7 @@ def explain(
         raise UsageProblem("give either FILE or --pair A B")
     paths: list[Path] = list(pair) if pair else [file]  # type: ignore[list-item]
     if context is None:
-        results = [pipeline.run(path.parent, config, 1, files=[path.name]) for path in paths]
+        results = [pipeline.run(path.parent, config, 1, items=pipeline.work_items(path.parent, [path.name])) for path in paths]
         docs = [doc for result in results for doc in result.documents]
         failures = [failure for result in results for failure in result.failures]
     else:

@@ -81,27 +81,33 @@ def process_corpus(docs: list[Document], config: Config) -> None:
     dedup.choose_representatives(docs, config.duplicates)
 
 
+def work_items(src: Path, files: list[str]) -> list[tuple[str, Part | None]]:
+    """What the workers are given: each file (relative to ``src``), or each part of a big one."""
+    return [(relative, part) for relative in files for part in parts(src, relative)]
+
+
 def run(
     src: Path,
     config: Config,
     workers: int = 1,
-    on_file_done: Callable[[], None] | None = None,
-    files: list[str] | None = None,
+    on_item_done: Callable[[], None] | None = None,
+    items: list[tuple[str, Part | None]] | None = None,
     index: Path | None = None,
 ) -> RunResult:
-    """Read and clean every article under ``src`` (or just ``files``, relative to it).
+    """Read and clean every article under ``src`` (or just the ``work_items`` given), calling
+    ``on_item_done`` as each item is finished (a progress bar's tick).
 
     With ``index`` (a duplicates index file), articles that repeat one of an earlier drop get a
     ``seen_before`` finding. The index is only read here, never written (see
     :func:`record_drop`); a missing or empty index file means nothing was seen before.
     """
-    if files is None:
+    if items is None:
         files, skipped, unlisted = discover(src, config.input)
+        items = work_items(src, files)
     else:
         skipped, unlisted = [], []
-    items = [(relative, part) for relative in files for part in parts(src, relative)]
     task = functools.partial(process_file, src=src, config=config)
-    results = ordered_map(task, items, workers, _file_done(items, on_file_done) if on_file_done else None)
+    results = ordered_map(task, items, workers, on_item_done)
     documents: list[Document] = []
     failures: list[Failure] = list(unlisted)
     seen: dict[str, str] = {}
@@ -120,18 +126,7 @@ def run(
     if index is not None and index.is_file() and index.stat().st_size:
         with dedup.open_index(index, config.duplicates, read_only=True) as opened:
             opened.mark(documents, [doc.dedup_signature for doc in documents])
-    return RunResult(documents=documents, failures=failures, skipped=skipped, files=len(files))
-
-
-def _file_done(items: list[tuple[str, Part | None]], on_file_done: Callable[[], None]) -> Callable[[], None]:
-    """A callback for each finished item (in order) that calls ``on_file_done`` after a file's last part."""
-    last = iter([k + 1 == len(items) or items[k + 1][0] != relative for k, (relative, _) in enumerate(items)])
-
-    def done() -> None:
-        if next(last):
-            on_file_done()
-
-    return done
+    return RunResult(documents=documents, failures=failures, skipped=skipped, files=len({relative for relative, _ in items}))
 
 
 def record_drop(result: RunResult, index: Path, config: Config, drop_name: str) -> None:

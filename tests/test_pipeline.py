@@ -124,8 +124,8 @@ def test_a_big_jsonl_file_shared_by_workers_gives_the_run_one_worker_gives(tmp_p
 
     def outcome(workers: int) -> tuple[list, list]:
         done: list[int] = []
-        result = run(src, Config(), workers, on_file_done=lambda: done.append(1))
-        assert len(done) == 2  # once per file, not per part
+        result = run(src, Config(), workers, on_item_done=lambda: done.append(1))
+        assert len(done) == len(reader.parts(src, "feed.jsonl")) + 1 and result.files == 2  # a tick per part
         return [(d.id, d.lines, d.language, [(f.code, f.line) for f in d.findings], d.duplicates.event_group)
                 for d in result.documents], result.failures
 
