@@ -703,6 +703,20 @@ def test_a_surname_after_a_first_name_one_edit_from_the_full_name_the_run_writes
     assert _flagged(docs[-1]) == Counter({("Elvis", "Ellis"): 2})
 
 
+def test_a_spelling_with_a_variant_in_the_run_is_judged_by_a_full_name_only() -> None:
+    # Nelly has a legitimate variant in the run (Nelli): counts never make it a slip. But three
+    # articles write "Ruth Kelly" and none "Ruth Nelly": the full name says who is meant.
+    kelly = "Title\n\nThe minister Ruth Kelly said schools would open, Ms Kelly added."
+    nelli = "Title\n\nThe singer Nelli Furtado toured, and Nelli fans queued."
+    slip = "Title\n\nHe visited a school with Education Secretary Ruth Nelly to back outings."
+    docs = _run([_doc(f"k{i}", kelly) for i in range(3)] + [_doc(f"n{i}", nelli) for i in range(3)] + [_doc("z", slip)])
+    assert _flagged(docs[-1]) == Counter({("Nelly", "Kelly"): 1})
+    # Without the full name, the variant keeps it out of judgement.
+    alone = "Title\n\nHe visited a school with the singer Nelly to back outings."
+    docs = _run([_doc(f"k{i}", kelly) for i in range(3)] + [_doc(f"n{i}", nelli) for i in range(3)] + [_doc("z", alone)])
+    assert not _flagged(docs[-1])
+
+
 def test_a_full_name_other_articles_write_with_the_token_is_a_name_of_its_own() -> None:
     # "Hang" is one edit from Hong, which the run writes far more often; but another article writes
     # "Hang Seng" and none "Hong Seng": the index's own name, not a slip for Hong Kong.

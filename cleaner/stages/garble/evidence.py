@@ -224,6 +224,13 @@ class SuspectScorer:
         for token in sorted(doc.summary.names):
             known = judged.get(token)
             if not (self._judged(token) if known is None else known):
+                # A spelling with a legitimate variant in the run (Nelly beside Nelli) is no slip by
+                # counts, but a full name may show it stands for another name ("Ruth Nelly" where
+                # other articles write "Ruth Kelly"): the rivals a full name offers are no variants of it.
+                if len(token) >= 4 and self.counts.near.has_variant[token]:
+                    named = self._full_name_suspect(position, token)
+                    if named is not None:
+                        found.append(named)
                 continue
             best: Suspect | None = None
             for name, distance in rivals.get((token, doc.language)) or self.rivals(token, doc.language):
