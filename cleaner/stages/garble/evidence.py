@@ -294,8 +294,9 @@ class SuspectScorer:
                                  f"the article introduces {found.first} {name}; '{token}' only after a title"))
 
     def _judged(self, token: str) -> bool:
-        """Whether a token is judged at all: long enough, with no variant in the run and some name
-        of the run in edit reach (decided once per name; most tokens of an article end here)."""
+        """Whether a token is judged by counts and position: long enough, with no variant in the run
+        (one with a variant is judged by a full name only) and some name of the run in edit reach
+        (decided once per name; most tokens of an article end here)."""
         judged = self._judged_tokens.get(token)
         if judged is None:
             judged = self._judged_tokens[token] = len(token) >= 4 and not self.counts.near.has_variant[token] \
