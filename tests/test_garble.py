@@ -682,25 +682,25 @@ def test_a_surname_after_a_first_name_one_edit_from_the_full_name_the_run_writes
     ellis = "Title\n\nThe scrum-half Harry Ellis is fit, and Mr Ellis will start on Saturday."
     presley = "Title\n\nThe singer Elvis Presley sold millions, and Elvis fans gathered on Monday."
     slip = "Title\n\nLeicester scrum-half Harry Elvis has been promoted to the senior squad."
-    docs = _run([_doc(f"e{i}", ellis) for i in range(3)] + [_doc(f"p{i:02d}", presley) for i in range(12)]
-                + [_doc("z", slip)])
+
+    def run_after(*texts: str, first: str = "Harry") -> list[Document]:
+        """The run of the Ellis and Presley articles, then ``texts`` (fresh documents each time)."""
+        return _run([_doc(f"e{i}", ellis.replace("Harry", first)) for i in range(3)]
+                    + [_doc(f"p{i:02d}", presley) for i in range(12)]
+                    + [_doc(f"z{k}", text) for k, text in enumerate(texts)])
+
+    docs = run_after(slip)
     assert _flagged(docs[-1]) == Counter({("Elvis", "Ellis"): 1})
     assert "full name Harry Ellis" in next(f.evidence["context_words"] for f in docs[-1].findings_of("garble"))
     # Harry is frequent enough to count as a common word; a rarer first name of the run (Ian) is
     # a first half too.
-    ian = [_doc(f"e{i}", ellis.replace("Harry", "Ian")) for i in range(3)]
-    docs = _run(ian + [_doc(f"p{i:02d}", presley) for i in range(12)] + [_doc("z", slip.replace("Harry", "Ian"))])
-    assert _flagged(docs[-1]) == Counter({("Elvis", "Ellis"): 1})
+    assert _flagged(run_after(slip.replace("Harry", "Ian"), first="Ian")[-1]) == Counter({("Elvis", "Ellis"): 1})
     # Another article writing "Harry Elvis" makes it a person of the run.
-    docs = _run([_doc(f"e{i}", ellis) for i in range(3)] + [_doc(f"p{i:02d}", presley) for i in range(12)]
-                + [_doc("y", slip), _doc("z", slip)])
+    docs = run_after(slip, slip)
     assert not _flagged(docs[-1]) and not _flagged(docs[-2])
     # Shown to be Ellis by its full name, the token is Ellis at a sentence start too, unless the
     # article also writes the word in lower case (one sense per article).
-    start = slip + " Elvis said he was delighted."
-    docs = _run([_doc(f"e{i}", ellis) for i in range(3)] + [_doc(f"p{i:02d}", presley) for i in range(12)]
-                + [_doc("z", start)])
-    assert _flagged(docs[-1]) == Counter({("Elvis", "Ellis"): 2})
+    assert _flagged(run_after(slip + " Elvis said he was delighted.")[-1]) == Counter({("Elvis", "Ellis"): 2})
 
 
 def test_a_spelling_with_a_variant_in_the_run_is_judged_by_a_full_name_only() -> None:
